@@ -1,0 +1,137 @@
+"""Who may see and change what: the one place where access is decided (DESIGN.md §2).
+
+Every view and service asks these functions; tests exercise them with negative cases.
+Personal data (children's names, NIK; UU 27/2022 PDP) is limited to the institutions that
+serve the child: Dinas Kesehatan for its kabupaten, a puskesmas for the desa it serves, a desa
+(KPM) for itself. Bappeda coordinates with aggregates and does not need names.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.db.models import Q
+
+from konvergensi.regions.models import Region
+
+from .models import Institution, InstitutionKind, Role, User
+
+
+class Scope:
+    """The set of regions a user may see, as Kemendagri code prefixes or explicit desa codes."""
+
+    def __init__(self, prefixes: tuple[str, ...], desa_codes: frozenset[str] | None = None):
+        self.prefixes = prefixes
+        self.desa_codes = desa_codes  # set for a puskesmas: exactly the desa it serves
+
+    @classmethod
+    def nothing(cls) -> Scope:
+        return cls(prefixes=())
+
+    def contains(self, code: str) -> bool:
+        if self.desa_codes is not None:
+            # A puskesmas sees exactly the desa it serves, never a sibling desa; aggregates
+            # above them are built from those desa only.
+            return code in self.desa_codes
+        return any(code == p or code.startswith(p + ".") for p in self.prefixes)
+
+    def q(self, field: str = "code") -> Q:
+        """A filter for a queryset whose ``field`` holds a region code."""
+        if self.desa_codes is not None:
+            return Q(**{f"{field}__in": sorted(self.desa_codes)})
+        if not self.prefixes:
+            return Q(pk__in=[])
+        q = Q()
+        for p in self.prefixes:
+            q |= Q(**{field: p}) | Q(**{f"{field}__startswith": p + "."})
+        return q
+
+
+class Access:
+    """Answers for one user; cheap to build per request."""
+
+    def __init__(self, user: User):
+        self.user = user
+
+    @cached_property
+    def institution(self) -> Institution | None:
+        if not self.user.is_authenticated or not self.user.is_active:
+            return None
+        return self.user.institution
+
+    @cached_property
+    def scope(self) -> Scope:
+        inst = self.institution
+        if inst is None:
+            return Scope(prefixes=("",) if self.user.is_superuser else ())
+        if inst.kind == InstitutionKind.PUSKESMAS:
+            if inst.puskesmas_id is None:
+                return Scope.nothing()
+            codes = frozenset(inst.puskesmas.desa.values_list("code", flat=True))  # type: ignore[union-attr]
+            return Scope(prefixes=(), desa_codes=codes)
+        return Scope(prefixes=(inst.region_id,))
+
+    # -- seeing ---------------------------------------------------------------------------
+    def can_view_region(self, code: str) -> bool:
+        return self.user.is_superuser or self.scope.contains(code)
+
+    def visible_regions(self):
+        qs = Region.objects.all()
+        return qs if self.user.is_superuser else qs.filter(self.scope.q("code"))
+
+    def can_view_personal_data(self, desa_code: str) -> bool:
+        """Names and NIK of children: only institutions that serve them, in their own area."""
+        inst = self.institution
+        if inst is None or not self.can_view_region(desa_code):
+            return False
+        return inst.is_dinkes or inst.kind in {InstitutionKind.PUSKESMAS, InstitutionKind.DESA}
+
+    def can_view_full_nik(self, desa_code: str) -> bool:
+        """Full NIK only for those who enter and reconcile it (operators); others see it masked."""
+        return self.can_view_personal_data(desa_code) and self.user.role in {
+            Role.OPERATOR,
+            Role.ADMIN,
+        }
+
+    # -- changing -------------------------------------------------------------------------
+    @property
+    def is_admin(self) -> bool:
+        """The kabupaten's admin: a Bappeda user with the admin role (or a superuser)."""
+        inst = self.institution
+        return self.user.is_superuser or (
+            inst is not None
+            and inst.kind == InstitutionKind.BAPPEDA
+            and self.user.role == Role.ADMIN
+        )
+
+    def can_edit_for(self, institution: Institution) -> bool:
+        """Data owned by an institution (an OPD's coverage values, a puskesmas' measurements)
+        may be changed by that institution's operators and admins, or by the kabupaten admin
+        of the same kabupaten."""
+        if self.user.is_superuser:
+            return True
+        inst = self.institution
+        if inst is None or self.user.role == Role.VIEWER:
+            return False
+        if inst.pk == institution.pk:
+            return True
+        return self.is_admin and self.scope.contains(institution.region_id)
+
+    def can_edit_region_data(self, code: str) -> bool:
+        """Region-keyed data without an owning institution (e.g. a measurement in a desa):
+        operators of an institution whose scope contains the region."""
+        if self.user.is_superuser:
+            return True
+        if self.institution is None or self.user.role == Role.VIEWER:
+            return False
+        return self.scope.contains(code)
+
+    def can_manage_users(self) -> bool:
+        return self.is_admin
+
+    def can_view_audit(self) -> bool:
+        return self.is_admin
+
+
+def access_for(user: User) -> Access:
+    return Access(user)

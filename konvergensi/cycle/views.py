@@ -1,0 +1,1 @@
+"""Views of this app: thin, access through konvergensi.accounts.access."""
