@@ -10,6 +10,7 @@ start without a secret key and explicit allowed hosts, and DEBUG is off unless a
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -45,7 +46,8 @@ def env_int(name: str, default: int) -> int:
 
 ENVIRONMENT = env_str("KONVERGENSI_ENV", "development")
 PRODUCTION = ENVIRONMENT == "production"
-TESTING = env_bool("KONVERGENSI_TESTING", False)
+# Under pytest, background tasks run immediately in-process.
+TESTING = env_bool("KONVERGENSI_TESTING", "pytest" in sys.modules)
 
 DATA_DIR = Path(env_str("KONVERGENSI_DATA_DIR", str(BASE_DIR / "var")) or "")
 DATA_DIR.mkdir(parents=True, exist_ok=True)
