@@ -1,0 +1,90 @@
+"""LMS z-scores, WHO's restricted computation beyond ±3 SD, R-compatible rounding and flags.
+
+Sources: WHO Multicentre Growth Reference Study Group, *WHO Child Growth Standards: Methods and
+development* (2006), chapter 7 ("Computation of centiles and z-scores"); the same formulas as the
+WHO ``anthro`` R package 1.1.x (``R/z-score-helper.R``), written as whole-array numpy operations.
+All functions take and return float64 arrays of one shape; NaN in gives NaN out.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+def lms_z(y: FloatArray, l: FloatArray, m: FloatArray, s: FloatArray, l_is_one: bool) -> FloatArray:  # noqa: E741
+    """Plain LMS z-score ``((y / M) ** L - 1) / (S * L)`` (WHO 2006 ch. 7, eq. for Z_ind).
+
+    ``l_is_one`` skips the power where every L is 1 (length/height- and head
+    circumference-for-age); ``x ** 1 == x`` exactly, so the result is bit-identical.
+    """
+    if l_is_one:
+        return (y / m - 1.0) / s
+    return (np.power(y / m, l) - 1.0) / (s * l)
+
+
+def restrict_beyond_3sd(
+    z: FloatArray,
+    y: FloatArray,
+    l: FloatArray,  # noqa: E741
+    m: FloatArray,
+    s: FloatArray,
+) -> FloatArray:
+    """Apply WHO's restricted computation to the rows with |z| > 3 (in place; returns ``z``).
+
+    WHO 2006 ch. 7: beyond ±3 SD the LMS skewness model is not trusted, so the distance is
+    measured in units of the 2-to-3 SD interval: ``z = 3 + (y - SD3pos) / (SD3pos - SD2pos)``
+    above and ``z = -3 + (y - SD3neg) / (SD2neg - SD3neg)`` below, with
+    ``SDk = M * (1 + L * S * k) ** (1 / L)``. Used for weight-for-age, weight-for-length/height,
+    BMI-for-age and arm circumference-for-age (anthro ``compute_zscore_adjusted``).
+    """
+    beyond = np.abs(z) > 3.0
+    if not beyond.any():
+        return z
+    yb, lb, mb, sb, zb = y[beyond], l[beyond], m[beyond], s[beyond], z[beyond]
+    inv_l = 1.0 / lb
+
+    def sd_line(k: float) -> FloatArray:
+        return mb * np.power(1.0 + lb * sb * k, inv_l)
+
+    above = zb > 3.0
+    sd3pos = sd_line(3.0)
+    sd3neg = sd_line(-3.0)
+    high = 3.0 + (yb - sd3pos) / (sd3pos - sd_line(2.0))
+    low = -3.0 + (yb - sd3neg) / (sd_line(-2.0) - sd3neg)
+    z[beyond] = np.where(above, high, low)
+    return z
+
+
+def round_r(x: FloatArray, digits: int = 2) -> FloatArray:
+    """Round like R >= 4.0 ``round(x, digits)``, which anthro applies to every published z-score.
+
+    R (``src/nmath/fround.c``) works on |x| and keeps the sign: of the two neighbours with
+    ``digits`` decimals it returns the one nearer to x *in double arithmetic*, and only on an
+    exact tie the one with an even last digit. Halves that are not exact in binary therefore go
+    by their true value: 1.005 (stored as 1.00499999999999989...) gives 1.0 and -1.005 gives
+    -1.0, while the exact binary tie 0.125 gives 0.12 and 0.375 gives 0.38. Python's ``round``
+    agrees on most values but decides on the exact decimal expansion; ``floor(x * 100 + 0.5)``
+    breaks when ``x * 100`` itself rounds up to ``.5``.
+    """
+    pow10 = 10.0**digits
+    ax = np.abs(x)
+    x10 = ax * pow10
+    i10 = np.floor(x10)
+    xd = i10 / pow10
+    xu = np.ceil(x10) / pow10
+    du = xu - ax
+    dd = ax - xd
+    odd = np.fmod(i10, 2.0) == 1.0
+    up = (du < dd) | ((du == dd) & odd)
+    return np.copysign(np.where(up, xu, xd), x)
+
+
+def flag(z: FloatArray, low: float, high: float) -> FloatArray:
+    """1.0 where the (rounded) z is below ``low`` or above ``high``, 0.0 otherwise, NaN for NaN."""
+    out = ((z < low) | (z > high)).astype(np.float64)
+    out[np.isnan(z)] = np.nan
+    return out
