@@ -59,6 +59,8 @@ class ImportBatch(models.Model):
     summary = models.JSONField(default=dict, blank=True)
     message = models.TextField(blank=True)
     error_file = models.FileField(upload_to="impor/galat/%Y/%m/", blank=True)
+    # The background job (core.JobProgress) writing the batch, for the progress page.
+    job_id = models.UUIDField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,0 +1,76 @@
+"""Normalising names and codes so that a row of an export finds its desa and its child.
+
+Pure functions (no database): the import service builds look-up dicts from the database and
+asks these for the keys. Names are compared case-, space- and punctuation-insensitively, with
+the administrative prefixes ("Desa", "Kelurahan", "Kec.") dropped, as exports write them in
+every variant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_PLACE_PREFIX = re.compile(
+    r"^(desa|kelurahan|kel|ds|des|kecamatan|kec|kab|kabupaten|kota|puskesmas|pkm|posyandu)\b\.?\s*"
+)
+_NIK = re.compile(r"^\d{16}$")
+NEAR_MISS_CUTOFF = 0.8
+
+
+def _ascii_lower(text: object) -> str:
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return s.lower().strip()
+
+
+def norm_name(text: object) -> str:
+    """A person's name for matching: lowercase letters and digits, single spaces."""
+    return " ".join(_NON_ALNUM.sub(" ", _ascii_lower(text)).split())
+
+
+def norm_place(text: object) -> str:
+    """A desa/kecamatan name: ``"Desa  Oe-Ekam"`` → ``"oeekam"``; prefixes dropped."""
+    s = _ascii_lower(text)
+    previous = None
+    while previous != s:
+        previous = s
+        s = _PLACE_PREFIX.sub("", s).strip()
+    return _NON_ALNUM.sub("", s)
+
+
+def match_key(name: object, birth_date: dt.date | str, mother_name: object) -> str:
+    """The key of a child without NIK within its desa (``Child.match_key``)."""
+    born = birth_date.isoformat() if isinstance(birth_date, dt.date) else str(birth_date)
+    return f"{norm_name(name)}|{born}|{norm_name(mother_name)}"[:300]
+
+
+def valid_nik(text: object) -> str:
+    """The NIK when it is 16 digits and not a placeholder (all zeros / one digit), else ""."""
+    s = re.sub(r"[\s.\-']", "", str(text or ""))
+    if s.endswith(".0"):
+        s = s[:-2]
+    if not _NIK.match(s) or len(set(s)) == 1 or s[6:12] == "000000":
+        return ""
+    return s
+
+
+def desa_code(text: object) -> str:
+    """A Kemendagri desa code as stored: ``"5302012001"`` or ``"53.02.01.2001"`` →
+    ``"53.02.01.2001"``; "" when it is not a desa code."""
+    s = str(text or "").strip()
+    if isinstance(text, float) and text.is_integer():
+        s = str(int(text))
+    digits = re.sub(r"\D", "", s)
+    if len(digits) != 10:
+        return ""
+    return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:]}"
+
+
+def near_misses(name: str, candidates: dict[str, str], n: int = 3) -> list[str]:
+    """Normalised candidate names close to ``name`` (difflib ratio ≥ 0.8), best first."""
+    return difflib.get_close_matches(name, list(candidates), n=n, cutoff=NEAR_MISS_CUTOFF)
