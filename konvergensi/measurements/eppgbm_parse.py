@@ -1,0 +1,826 @@
+"""Typing and validating the rows of an e-PPGBM export (DESIGN §4 "Imports").
+
+:func:`parse_rows` turns a :class:`RawTable` into typed columns (one polars frame, one row per
+data row, in file order) and a list of :class:`RowIssue`. Nothing here decides what gets
+written: the caller imports the rows where ``ParsedRows.importable`` is true, after adding the
+WHO plausibility flags from the growth engine (``ParsedRows.growth_inputs``).
+
+Plausible ranges (outside ``*_ERROR`` is an error, outside ``*_WARN`` a warning):
+
+- weight 0.5–40 kg (warning outside 1.5–30 kg); a 59-month-old at +5 SD weighs about 33 kg;
+- length/height 38–130 cm (warning outside 45–120 cm, the WHO weight-for-length/height range);
+- LiLA 5–30 cm (warning outside 7–25 cm); head circumference 20–60 cm (warning outside 30–56).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import polars as pl
+
+from .eppgbm_read import RawTable
+from .eppgbm_values import cell_text, codes, dates, numbers, texts
+
+DAYS_PER_MONTH = 30.4375  # WHO anthro: months = days / 30.4375
+WEIGHT_ERROR, WEIGHT_WARN = (0.5, 40.0), (1.5, 30.0)
+LENHEI_ERROR, LENHEI_WARN = (38.0, 130.0), (45.0, 120.0)
+MUAC_ERROR, MUAC_WARN = (5.0, 30.0), (7.0, 25.0)
+HEADC_ERROR, HEADC_WARN = (20.0, 60.0), (30.0, 56.0)
+AGE_TEXT_TOLERANCE_MONTHS = 1.0
+
+Severity = Literal["error", "warning"]
+
+SEX_CODES: dict[str, object] = {
+    **dict.fromkeys(["L", "LK", "LAKILAKI", "LAKI", "LELAKI", "PRIA", "M", "MALE", "1"], 1),
+    **dict.fromkeys(["P", "PR", "PEREMPUAN", "WANITA", "W", "F", "FEMALE", "2"], 2),
+}
+MEASURE_CODES: dict[str, object] = {
+    **dict.fromkeys(["TERLENTANG", "TELENTANG", "BERBARING", "PB", "L", "LYING"], "l"),
+    **dict.fromkeys(["BERDIRI", "TB", "H", "B", "STANDING"], "h"),
+}
+OEDEMA_CODES: dict[str, object] = {
+    **dict.fromkeys(["YA", "Y", "ADA", "1", "TRUE", "POSITIF", "YES"], True),
+    **dict.fromkeys(["TIDAK", "TDK", "T", "N", "NO", "0", "FALSE", "TIDAKADA", "NEGATIF"], False),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RowIssue:
+    """One problem in one row. ``row`` is the spreadsheet row number the user sees; ``column``
+    the user's header text ("" when the issue is about the whole row)."""
+
+    row: int
+    column: str
+    severity: Severity
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, eq=False)
+class ParsedRows:
+    """Typed rows and their issues.
+
+    ``data`` columns (one row per data row, file order): ``row`` (spreadsheet row), ``nik``
+    (16 digits or null), ``name``, ``sex`` (1 laki-laki, 2 perempuan), ``birth_date``,
+    ``measurement_date`` (Date), ``age_days`` (Int64), ``weight_kg``, ``lenhei_cm``,
+    ``muac_cm``, ``headc_cm`` (Float64, null when missing or invalid), ``measure``
+    ("l" terlentang, "h" berdiri), ``oedema`` (Boolean, false when not given), text columns
+    ``mother_name``, ``father_name``, ``province``, ``kabupaten``, ``kecamatan``, ``puskesmas``,
+    ``desa``, ``desa_code`` (dotted Kemendagri code), ``region_code`` (the matched desa code,
+    see ``parse_rows(regions=...)``), ``posyandu``, ``rt``, ``rw``, ``address``, ``age_text``,
+    the export's own z-scores ``zwei_src``, ``zlen_src``, ``zwfl_src`` (Float64),
+    ``child_key`` (NIK or name|birth date|mother|desa), ``duplicate_of`` (the row this one
+    repeats, or null) and ``status`` ("ok" / "warning" / "error").
+    """
+
+    data: pl.DataFrame
+    issues: list[RowIssue]
+
+    def __len__(self) -> int:
+        return self.data.height
+
+    @property
+    def importable(self) -> np.ndarray:
+        """Rows without errors that are not repeats of an earlier row."""
+        return ((self.data["status"] != "error") & self.data["duplicate_of"].is_null()).to_numpy()
+
+    def counts(self) -> dict[str, int]:
+        """Rows per status, plus duplicates and importable rows, for the preview summary."""
+        status = self.data["status"]
+        return {
+            "rows": self.data.height,
+            "ok": int((status == "ok").sum()),
+            "warning": int((status == "warning").sum()),
+            "error": int((status == "error").sum()),
+            "duplicate": int(self.data["duplicate_of"].is_not_null().sum()),
+            "importable": int(self.importable.sum()),
+        }
+
+    def issues_by_row(self) -> dict[int, list[RowIssue]]:
+        out: dict[int, list[RowIssue]] = {}
+        for issue in self.issues:
+            out.setdefault(issue.row, []).append(issue)
+        return out
+
+    def growth_inputs(self, mask: np.ndarray | None = None) -> dict[str, np.ndarray]:
+        """Arrays for the growth engine (DESIGN §3), same order as ``data`` (or ``data[mask]``):
+        ``sex`` int8 (1/2, 0 unknown), ``age_days`` float (NaN unknown), ``weight_kg``,
+        ``lenhei_cm`` float (NaN missing), ``measure`` str ("l", "h", "" unknown), ``oedema`` bool.
+        """
+        d = self.data if mask is None else self.data.filter(pl.Series(mask))
+        return {
+            "sex": d["sex"].fill_null(0).to_numpy().astype(np.int8),
+            "age_days": d["age_days"].cast(pl.Float64).fill_null(np.nan).to_numpy(),
+            "weight_kg": d["weight_kg"].fill_null(np.nan).to_numpy(),
+            "lenhei_cm": d["lenhei_cm"].fill_null(np.nan).to_numpy(),
+            "measure": d["measure"].fill_null("").to_numpy().astype(str),
+            "oedema": d["oedema"].to_numpy().astype(bool),
+        }
+
+
+class _Collector:
+    """Gathers issues from whole-column masks, formatting messages only for flagged rows."""
+
+    def __init__(self, raw: RawTable) -> None:
+        self.raw = raw
+        self.found: list[tuple[int, int, RowIssue]] = []
+        self.error = np.zeros(len(raw), dtype=bool)
+        self.warning = np.zeros(len(raw), dtype=bool)
+
+    def text(self, field: str, i: int) -> str:
+        col = self.raw.column(field)
+        return "" if col is None else cell_text(col[i])
+
+    def label(self, field: str) -> str:
+        return self.raw.label(field) if field in self.raw.fields else ""
+
+    def add(
+        self,
+        mask: np.ndarray,
+        field: str,
+        severity: Severity,
+        code: str,
+        message: Callable[[int], str],
+    ) -> None:
+        column = self.label(field)
+        order = self.raw.fields.get(field, -1)
+        for i in np.flatnonzero(mask):
+            i = int(i)
+            issue = RowIssue(int(self.raw.rows[i]), column, severity, code, message(i))
+            self.found.append((i, order, issue))
+        (self.error if severity == "error" else self.warning)[mask] = True
+
+    def sorted(self) -> list[RowIssue]:
+        return [issue for _, _, issue in sorted(self.found, key=lambda t: (t[0], t[1]))]
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
+def _range(lo: float, hi: float, unit: str) -> str:
+    return f"{_fmt(lo)}–{_fmt(hi)} {unit}"
+
+
+def _text_col(raw: RawTable, field: str) -> pl.Series:
+    col = raw.column(field)
+    return texts(col) if col is not None else pl.Series([None] * len(raw), dtype=pl.String)
+
+
+def _num_col(raw: RawTable, field: str) -> tuple[np.ndarray, np.ndarray]:
+    col = raw.column(field)
+    if col is None:
+        n = len(raw)
+        return np.full(n, np.nan), np.zeros(n, dtype=bool)
+    return numbers(col)
+
+
+def _name_key(s: pl.Series) -> pl.Series:
+    return s.str.to_lowercase().str.replace_all(r"[^0-9a-z]+", " ").str.strip_chars()
+
+
+_REGION_PREFIX = re.compile(r"^(desa|kelurahan|kel|kecamatan|kec)\b\.?\s*")
+
+
+def region_key(name: str) -> str:
+    """Region names compared without case, punctuation or a "Desa"/"Kel."/"Kec." prefix."""
+    text = _REGION_PREFIX.sub("", name.lower().strip())
+    return re.sub(r"[^0-9a-z]+", "", text)
+
+
+def parse_rows(
+    raw: RawTable,
+    *,
+    today: dt.date,
+    regions: Iterable[tuple[str, str, str]] | None = None,
+) -> ParsedRows:
+    """Type and validate every data row of ``raw``.
+
+    ``today`` bounds dates (no measurement in the future). ``regions``, when given, is the list
+    of (kecamatan name, desa name, Kemendagri desa code) the import may write to: each row's
+    desa is matched by code or by name within its kecamatan and unmatched rows are errors.
+    """
+    c = _Collector(raw)
+    today64 = np.datetime64(today, "D")
+
+    # --- identity -------------------------------------------------------------------------
+    name = _text_col(raw, "name")
+    c.add(name.is_null().to_numpy(), "name", "error", "name_missing", lambda i: "Nama anak kosong.")
+
+    sex_text = _text_col(raw, "sex")
+    sex, sex_unknown = codes(sex_text, SEX_CODES, pl.Int8)
+    c.add(
+        sex_text.is_null().to_numpy(),
+        "sex",
+        "error",
+        "sex_missing",
+        lambda i: "Jenis kelamin kosong (isi L atau P).",
+    )
+    c.add(
+        sex_unknown,
+        "sex",
+        "error",
+        "sex_unknown",
+        lambda i: (
+            f"Jenis kelamin tidak dikenal: '{c.text('sex', i)}' "
+            "(nilai yang diterima: L, P, Laki-laki, Perempuan)."
+        ),
+    )
+
+    nik, nik_ok = _nik(raw, c)
+
+    # --- dates ----------------------------------------------------------------------------
+    birth, birth_bad = dates(raw.columns[raw.fields["birth_date"]])
+    meas, meas_bad = dates(raw.columns[raw.fields["measurement_date"]])
+    accepted = "format yang diterima: hh/bb/tttt, hh-bb-tttt atau tttt-bb-hh"
+    for field, values, bad, what in (
+        ("birth_date", birth, birth_bad, "Tanggal lahir"),
+        ("measurement_date", meas, meas_bad, "Tanggal pengukuran"),
+    ):
+        code = "birth_date" if field == "birth_date" else "measurement_date"
+        c.add(
+            np.isnat(values) & ~bad,
+            field,
+            "error",
+            f"{code}_missing",
+            lambda i, what=what: f"{what} kosong.",
+        )
+        c.add(
+            bad,
+            field,
+            "error",
+            f"{code}_invalid",
+            lambda i, what=what, field=field: (
+                f"{what} tidak valid: '{c.text(field, i)}' ({accepted})."
+            ),
+        )
+    both = ~np.isnat(birth) & ~np.isnat(meas)
+    age_days = np.where(both, (meas - birth).astype(np.int64), 0)
+    before = both & (age_days < 0)
+    c.add(
+        before,
+        "measurement_date",
+        "error",
+        "measured_before_birth",
+        lambda i: (
+            f"Tanggal pengukuran ({c.text('measurement_date', i)}) sebelum tanggal lahir "
+            f"({c.text('birth_date', i)})."
+        ),
+    )
+    future = ~np.isnat(meas) & (meas > today64)
+    c.add(
+        future,
+        "measurement_date",
+        "error",
+        "measurement_in_future",
+        lambda i: (
+            f"Tanggal pengukuran {c.text('measurement_date', i)} di masa depan "
+            f"(hari ini {today:%d/%m/%Y})."
+        ),
+    )
+    birth_future = ~np.isnat(birth) & (birth > today64) & ~before
+    c.add(
+        birth_future,
+        "birth_date",
+        "error",
+        "birth_in_future",
+        lambda i: f"Tanggal lahir {c.text('birth_date', i)} di masa depan.",
+    )
+    age_months = age_days / DAYS_PER_MONTH
+    too_old = both & (age_months >= 60)
+    c.add(
+        too_old,
+        "birth_date",
+        "error",
+        "age_out_of_scope",
+        lambda i: (
+            f"Umur saat ukur {int(age_months[i])} bulan: di luar cakupan balita (0–59 bulan)."
+        ),
+    )
+    age_ok = both & ~before
+
+    if "age_text" in raw.fields:
+        _check_age_text(raw, c, age_months, age_ok)
+
+    # --- measurements ---------------------------------------------------------------------
+    weight, weight_bad = _num_col(raw, "weight_kg")
+    lenhei, lenhei_bad = _num_col(raw, "lenhei_cm")
+    swapped = (
+        (weight >= LENHEI_ERROR[0]) & (weight <= LENHEI_ERROR[1]) & (lenhei <= WEIGHT_ERROR[1])
+    )
+    anchor = "weight_kg" if "weight_kg" in raw.fields else "lenhei_cm"
+    c.add(
+        swapped,
+        anchor,
+        "error",
+        "weight_height_swapped",
+        lambda i: (
+            f"Berat ({c.text('weight_kg', i)}) dan tinggi ({c.text('lenhei_cm', i)}) "
+            "tampaknya tertukar."
+        ),
+    )
+    neither = np.isnan(weight) & np.isnan(lenhei) & ~weight_bad & ~lenhei_bad
+    c.add(
+        neither,
+        anchor,
+        "error",
+        "measurement_missing",
+        lambda i: "Berat dan tinggi badan kosong: tidak ada hasil pengukuran.",
+    )
+    _check_range(
+        c,
+        "weight_kg",
+        weight,
+        weight_bad & ~swapped,
+        ~swapped,
+        WEIGHT_ERROR,
+        WEIGHT_WARN,
+        "kg",
+        "Berat badan",
+    )
+    _check_range(
+        c,
+        "lenhei_cm",
+        lenhei,
+        lenhei_bad & ~swapped,
+        ~swapped,
+        LENHEI_ERROR,
+        LENHEI_WARN,
+        "cm",
+        "Panjang/tinggi badan",
+    )
+    muac, muac_bad = _num_col(raw, "muac_cm")
+    _check_range(c, "muac_cm", muac, muac_bad, None, MUAC_ERROR, MUAC_WARN, "cm", "LiLA")
+    headc, headc_bad = _num_col(raw, "headc_cm")
+    _check_range(
+        c, "headc_cm", headc, headc_bad, None, HEADC_ERROR, HEADC_WARN, "cm", "Lingkar kepala"
+    )
+    weight = np.where(swapped | weight_bad, np.nan, weight)
+    lenhei = np.where(swapped | lenhei_bad, np.nan, lenhei)
+
+    measure, measure_unknown = codes(_text_col(raw, "measure"), MEASURE_CODES, pl.String)
+    c.add(
+        measure_unknown,
+        "measure",
+        "error",
+        "measure_unknown",
+        lambda i: (
+            f"Cara ukur tidak dikenal: '{c.text('measure', i)}' "
+            "(nilai yang diterima: Terlentang, Berdiri)."
+        ),
+    )
+    oedema, oedema_unknown = codes(_text_col(raw, "oedema"), OEDEMA_CODES, pl.Boolean)
+    c.add(
+        oedema_unknown,
+        "oedema",
+        "error",
+        "oedema_unknown",
+        lambda i: (
+            f"Isian edema tidak dikenal: '{c.text('oedema', i)}' (nilai yang diterima: Ya, Tidak)."
+        ),
+    )
+
+    # --- place ----------------------------------------------------------------------------
+    kecamatan = _text_col(raw, "kecamatan")
+    desa = _text_col(raw, "desa")
+    desa_code = _desa_code(raw, c, desa)
+    no_code = desa_code.is_null().to_numpy()
+    c.add(
+        desa.is_null().to_numpy() & no_code,
+        "desa",
+        "error",
+        "desa_missing",
+        lambda i: "Desa/kelurahan kosong.",
+    )
+    c.add(
+        kecamatan.is_null().to_numpy() & no_code,
+        "kecamatan",
+        "error",
+        "kecamatan_missing",
+        lambda i: "Kecamatan kosong.",
+    )
+    if regions is not None:
+        region_code = _match_regions(raw, c, regions, kecamatan, desa, desa_code)
+    else:
+        region_code = desa_code
+
+    mother = (
+        _text_col(raw, "mother_name")
+        if "mother_name" in raw.fields
+        else _text_col(raw, "parent_name")
+    )
+    data = pl.DataFrame(
+        {
+            "row": raw.rows,
+            "nik": nik,
+            "name": name,
+            "sex": sex,
+            "birth_date": pl.Series(birth, dtype=pl.Date),
+            "measurement_date": pl.Series(meas, dtype=pl.Date),
+            "age_days": pl.Series(np.where(age_ok, age_days, 0), dtype=pl.Int64),
+            "weight_kg": pl.Series(weight, nan_to_null=True),
+            "lenhei_cm": pl.Series(lenhei, nan_to_null=True),
+            "measure": measure,
+            "oedema": oedema.fill_null(False),
+            "muac_cm": pl.Series(np.where(muac_bad, np.nan, muac), nan_to_null=True),
+            "headc_cm": pl.Series(np.where(headc_bad, np.nan, headc), nan_to_null=True),
+            "mother_name": mother,
+            "father_name": _text_col(raw, "father_name"),
+            "province": _text_col(raw, "province"),
+            "kabupaten": _text_col(raw, "kabupaten"),
+            "kecamatan": kecamatan,
+            "puskesmas": _text_col(raw, "puskesmas"),
+            "desa": desa,
+            "desa_code": desa_code,
+            "region_code": region_code,
+            "posyandu": _text_col(raw, "posyandu"),
+            "rt": _text_col(raw, "rt"),
+            "rw": _text_col(raw, "rw"),
+            "address": _text_col(raw, "address"),
+            "age_text": _text_col(raw, "age_text"),
+            "zwei_src": pl.Series(_num_col(raw, "zwei_src")[0], nan_to_null=True),
+            "zlen_src": pl.Series(_num_col(raw, "zlen_src")[0], nan_to_null=True),
+            "zwfl_src": pl.Series(_num_col(raw, "zwfl_src")[0], nan_to_null=True),
+        }
+    )
+    data = data.with_columns(
+        age_days=pl.when(pl.Series(age_ok)).then(pl.col("age_days")),
+        child_key=pl.when(pl.Series(nik_ok))
+        .then(pl.concat_str(pl.lit("nik|"), pl.col("nik")))
+        .otherwise(
+            pl.concat_str(
+                pl.lit("anak"),
+                _name_key(name),
+                pl.col("birth_date").cast(pl.String),
+                _name_key(mother).fill_null(""),
+                pl.coalesce(
+                    pl.col("region_code"),
+                    pl.col("desa_code"),
+                    _name_key(kecamatan) + "/" + _name_key(desa),
+                ),
+                separator="|",
+            )
+        ),
+    )
+    duplicate_of = _check_duplicates(data, c)
+    status = np.where(c.error, "error", np.where(c.warning, "warning", "ok"))
+    data = data.with_columns(
+        duplicate_of=pl.Series(duplicate_of.tolist(), dtype=pl.Int64),
+        status=pl.Series(status, dtype=pl.String),
+    )
+    return ParsedRows(data=data, issues=c.sorted())
+
+
+def _check_range(
+    c: _Collector,
+    field: str,
+    values: np.ndarray,
+    bad: np.ndarray,
+    check: np.ndarray | None,
+    error: tuple[float, float],
+    warn: tuple[float, float],
+    unit: str,
+    what: str,
+) -> None:
+    if field not in c.raw.fields:
+        return
+    c.add(
+        bad,
+        field,
+        "error",
+        f"{field.split('_')[0]}_invalid",
+        lambda i: f"{what} bukan angka: '{c.text(field, i)}'.",
+    )
+    present = ~np.isnan(values)
+    if check is not None:
+        present &= check
+    with np.errstate(invalid="ignore"):
+        out = present & ((values < error[0]) | (values > error[1]))
+        unusual = present & ~out & ((values < warn[0]) | (values > warn[1]))
+
+    def hint(i: int) -> str:
+        v = values[i]
+        if v > error[1] and error[0] <= v / 1000 <= error[1] and unit == "kg":
+            return " Mungkin ditulis dalam gram?"
+        if v > error[1] and error[0] <= v / 10 <= error[1]:
+            return " Mungkin salah letak koma desimal?"
+        return ""
+
+    code = field.split("_")[0]
+    c.add(
+        out,
+        field,
+        "error",
+        f"{code}_out_of_range",
+        lambda i: (
+            f"{what} {c.text(field, i)} {unit} di luar rentang yang mungkin "
+            f"({_range(*error, unit)}).{hint(i)}"
+        ),
+    )
+    c.add(
+        unusual,
+        field,
+        "warning",
+        f"{code}_unusual",
+        lambda i: (
+            f"{what} {c.text(field, i)} {unit} tidak biasa (umumnya {_range(*warn, unit)}), "
+            "periksa kembali."
+        ),
+    )
+
+
+_AGE_PART = r"(\d+)\s*{}"
+
+
+def _check_age_text(
+    raw: RawTable, c: _Collector, age_months: np.ndarray, age_ok: np.ndarray
+) -> None:
+    """ "2 Tahun - 3 Bulan - 5 Hari" (or without days, or a bare number of months) against the
+    dates. Without days the text is truncated, so it may run up to a month behind the dates."""
+    s = _text_col(raw, "age_text").str.to_lowercase()
+    parts = pl.DataFrame({"s": s}).select(
+        y=pl.col("s").str.extract(r"(\d+)\s*(?:tahun|thn|th)\b").cast(pl.Int64),
+        m=pl.col("s").str.extract(r"(\d+)\s*(?:bulan|bln|bl)\b").cast(pl.Int64),
+        d=pl.col("s").str.extract(r"(\d+)\s*(?:hari|hr)\b").cast(pl.Int64),
+        bare=pl.col("s").str.extract(r"^(\d+(?:[.,]\d+)?)$").str.replace(",", ".").cast(pl.Float64),
+    )
+    y, m, d = (parts[k].to_numpy().astype(float) for k in ("y", "m", "d"))
+    bare = parts["bare"].fill_null(np.nan).to_numpy()
+    any_part = ~(np.isnan(y) & np.isnan(m) & np.isnan(d))
+    text_months = np.where(
+        any_part,
+        np.nan_to_num(y) * 12 + np.nan_to_num(m) + np.nan_to_num(d) / DAYS_PER_MONTH,
+        bare,
+    )
+    no_days = np.isnan(d)
+    present = s.is_not_null().to_numpy()
+    unreadable = present & np.isnan(text_months)
+    c.add(
+        unreadable,
+        "age_text",
+        "warning",
+        "age_text_unreadable",
+        lambda i: f"Usia saat ukur tidak terbaca: '{c.text('age_text', i)}'.",
+    )
+    # a calendar month is 28–31 days; 0.1 month of slack covers the 30.4375-day convention
+    upper = text_months + np.where(no_days, 1.0, 0.0)
+    tol = AGE_TEXT_TOLERANCE_MONTHS + 0.1
+    with np.errstate(invalid="ignore"):
+        off = (
+            present
+            & age_ok
+            & ~unreadable
+            & ((age_months < text_months - tol) | (age_months > upper + tol))
+        )
+    c.add(
+        off,
+        "age_text",
+        "warning",
+        "age_text_mismatch",
+        lambda i: (
+            f"Usia saat ukur '{c.text('age_text', i)}' tidak sesuai dengan tanggal lahir dan "
+            "tanggal pengukuran (selisih lebih dari 1 bulan, menurut tanggal "
+            f"{_age_words(age_months[i])})."
+        ),
+    )
+
+
+def _age_words(months: float) -> str:
+    whole = int(months)
+    return f"{whole // 12} tahun {whole % 12} bulan"
+
+
+def _nik(raw: RawTable, c: _Collector) -> tuple[pl.Series, np.ndarray]:
+    """NIK as 16-digit text; numbers (Excel keeps 15 significant digits) and scientific notation
+    are unrecoverable, anything else not 16 digits is dropped with a warning."""
+    n = len(raw)
+    col = raw.column("nik")
+    if col is None:
+        return pl.Series([None] * n, dtype=pl.String), np.zeros(n, dtype=bool)
+    if set(map(type, col)) <= {str}:
+        numeric = np.zeros(n, dtype=bool)
+    else:
+        numeric = np.fromiter((type(v) is float or type(v) is int for v in col), bool, count=n)
+    original = texts(col)
+    s = original.str.replace(r"^'", "").str.replace_all(r"[\s.\-]", "")
+    scientific = s.str.contains(r"^\d[.,]?\d*[eE]\+?\d+$").fill_null(False).to_numpy()
+    sci_text = original.str.contains(r"^\d[.,]\d+[eE]\+?\d+$").fill_null(False).to_numpy()
+    mangled = numeric | scientific | sci_text
+    valid = s.str.contains(r"^\d{16}$").fill_null(False).to_numpy() & ~mangled
+    valid &= ~s.str.contains(r"^0+$").fill_null(False).to_numpy()
+    present = s.is_not_null().to_numpy()
+    c.add(
+        mangled,
+        "nik",
+        "warning",
+        "nik_mangled",
+        lambda i: (
+            f"NIK '{c.text('nik', i)}' tersimpan sebagai angka oleh Excel sehingga digit "
+            "terakhirnya hilang (NIK dikosongkan). Simpan kolom NIK sebagai teks."
+        ),
+    )
+    c.add(
+        present & ~valid & ~mangled,
+        "nik",
+        "warning",
+        "nik_invalid",
+        lambda i: f"NIK harus 16 angka: '{c.text('nik', i)}' (NIK dikosongkan).",
+    )
+    return pl.select(pl.when(pl.Series(valid)).then(s)).to_series().alias("nik"), valid
+
+
+def _desa_code(raw: RawTable, c: _Collector, desa: pl.Series) -> pl.Series:
+    """Kemendagri desa code as "53.02.01.2001" (10 digits, dotted or not)."""
+    n = len(raw)
+    if "desa_code" not in raw.fields:
+        return pl.Series([None] * n, dtype=pl.String)
+    s = _text_col(raw, "desa_code")
+    digits = s.str.replace_all(r"\D", "")
+    ok = digits.str.len_chars() == 10
+    dotted = pl.select(
+        pl.when(pl.Series(ok.fill_null(False))).then(
+            pl.concat_str(
+                digits.str.slice(0, 2),
+                digits.str.slice(2, 2),
+                digits.str.slice(4, 2),
+                digits.str.slice(6, 4),
+                separator=".",
+            )
+        )
+    ).to_series()
+    bad = (s.is_not_null() & ~ok.fill_null(False)).to_numpy()
+    has_name = desa.is_not_null().to_numpy()
+    c.add(
+        bad & ~has_name,
+        "desa_code",
+        "error",
+        "desa_code_invalid",
+        lambda i: f"Kode desa tidak valid: '{c.text('desa_code', i)}' (contoh: 53.02.01.2001).",
+    )
+    c.add(
+        bad & has_name,
+        "desa_code",
+        "warning",
+        "desa_code_invalid",
+        lambda i: (
+            f"Kode desa tidak valid: '{c.text('desa_code', i)}' (contoh: 53.02.01.2001), "
+            "desa dicocokkan menurut nama."
+        ),
+    )
+    return dotted.alias("desa_code")
+
+
+def _match_regions(
+    raw: RawTable,
+    c: _Collector,
+    regions: Iterable[tuple[str, str, str]],
+    kecamatan: pl.Series,
+    desa: pl.Series,
+    desa_code: pl.Series,
+) -> pl.Series:
+    """Match each row's desa by code, else by name within the kecamatan (DESIGN §4)."""
+    by_code: dict[str, str] = {}
+    by_name: dict[tuple[str, str], str] = {}
+    kec_names: dict[str, str] = {}
+    desa_names: dict[str, dict[str, str]] = {}
+    for kec, ds, code in regions:
+        by_code[code] = code
+        by_name[(region_key(kec), region_key(ds))] = code
+        kec_names[region_key(kec)] = kec
+        desa_names.setdefault(region_key(kec), {})[region_key(ds)] = ds
+    frame = pl.DataFrame({"kec": kecamatan, "desa": desa, "code": desa_code})
+    combos = frame.unique(maintain_order=True)
+    resolved: list[str | None] = []
+    problems: dict[tuple[str | None, str | None, str | None], tuple[str, str, str]] = {}
+    for kec, ds, code in combos.iter_rows():
+        if code is not None and code in by_code:
+            resolved.append(code)
+            continue
+        if code is not None and ds is None:
+            resolved.append(None)
+            problems[(kec, ds, code)] = (
+                "desa_code",
+                "desa_code_unknown",
+                f"Kode desa {code} tidak ada dalam daftar wilayah.",
+            )
+            continue
+        if ds is None or (kec is None and code is None):
+            resolved.append(None)  # already reported as missing
+            continue
+        kk = region_key(kec) if kec is not None else None
+        match = by_name.get((kk, region_key(ds))) if kk is not None else None
+        if match is None and kk is None:
+            candidates = [v for (k, d), v in by_name.items() if d == region_key(ds)]
+            match = candidates[0] if len(candidates) == 1 else None
+        resolved.append(match)
+        if match is not None:
+            continue
+        if kk is not None and kk not in kec_names:
+            near = difflib.get_close_matches(kk, list(kec_names), n=1, cutoff=0.75)
+            hint = f" (mungkin: {kec_names[near[0]]})" if near else ""
+            problems[(kec, ds, code)] = (
+                "kecamatan",
+                "kecamatan_unknown",
+                f"Kecamatan '{kec}' tidak ada dalam daftar wilayah{hint}.",
+            )
+        else:
+            pool = desa_names.get(kk or "", {})
+            near = difflib.get_close_matches(region_key(ds), list(pool), n=1, cutoff=0.75)
+            hint = f" (mungkin: {pool[near[0]]})" if near else ""
+            where = f" di Kecamatan {kec}" if kec else ""
+            problems[(kec, ds, code)] = (
+                "desa",
+                "desa_unknown",
+                f"Desa/kelurahan '{ds}' tidak ditemukan{where}{hint}.",
+            )
+    combos = combos.with_columns(region_code=pl.Series(resolved, dtype=pl.String))
+    joined = frame.join(
+        combos, on=["kec", "desa", "code"], how="left", nulls_equal=True, maintain_order="left"
+    )
+    if problems:
+        keys = list(zip(kecamatan.to_list(), desa.to_list(), desa_code.to_list(), strict=True))
+        by_problem: dict[tuple[str, str, str], list[int]] = {}
+        for i, key in enumerate(keys):
+            if key in problems:
+                by_problem.setdefault(problems[key], []).append(i)
+        for (field, code, message), idx in by_problem.items():
+            mask = np.zeros(len(raw), dtype=bool)
+            mask[idx] = True
+            c.add(mask, field, "error", code, lambda i, message=message: message)
+    return joined["region_code"]
+
+
+_SAME_VALUES = (
+    "name",
+    "sex",
+    "birth_date",
+    "weight_kg",
+    "lenhei_cm",
+    "measure",
+    "oedema",
+    "muac_cm",
+    "headc_cm",
+)
+
+
+def _check_duplicates(data: pl.DataFrame, c: _Collector) -> np.ndarray:
+    """Same child and measurement date twice: identical values → warning, later row skipped;
+    different values → error on each row naming the others."""
+    duplicate_of = np.full(data.height, None, dtype=object)
+    keyed = data.select(
+        pl.int_range(pl.len(), dtype=pl.Int64).alias("i"),
+        "child_key",
+        "measurement_date",
+        pl.struct(list(_SAME_VALUES)).hash().alias("h"),
+    ).filter(pl.col("child_key").is_not_null() & pl.col("measurement_date").is_not_null())
+    groups = (
+        keyed.group_by(["child_key", "measurement_date"])
+        .agg("i", "h")
+        .filter(pl.col("i").list.len() > 1)
+    )
+    rows = c.raw.rows
+    dup_mask = np.zeros(data.height, dtype=bool)
+    conflicts: dict[int, list[int]] = {}
+    for idx, hashes in zip(groups["i"].to_list(), groups["h"].to_list(), strict=True):
+        pairs = sorted(zip(idx, hashes, strict=True))
+        first_of: dict[int, int] = {}
+        for i, h in pairs:
+            if h in first_of:
+                duplicate_of[i] = int(rows[first_of[h]])
+                dup_mask[i] = True
+            else:
+                first_of[h] = i
+        reps = list(first_of.values())
+        if len(reps) > 1:
+            for i in reps:
+                conflicts[i] = [int(rows[j]) for j in reps if j != i]
+    c.add(
+        dup_mask,
+        "",
+        "warning",
+        "duplicate",
+        lambda i: (
+            f"Baris duplikat dari baris {duplicate_of[i]} (hanya baris {duplicate_of[i]} "
+            "yang diimpor)."
+        ),
+    )
+    conflict_mask = np.zeros(data.height, dtype=bool)
+    conflict_mask[list(conflicts)] = True
+    c.add(
+        conflict_mask,
+        "",
+        "error",
+        "conflict",
+        lambda i: (
+            "Anak yang sama diukur pada tanggal yang sama dengan data berbeda di baris "
+            + ", ".join(map(str, conflicts[i]))
+            + "."
+        ),
+    )
+    return duplicate_of
