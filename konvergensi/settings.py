@@ -228,6 +228,10 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading is a lasting commitment of the whole domain (often a shared .go.id one),
+        # so it is the operator's choice; `check --deploy` should not warn about declining it.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 # The region this deployment covers: a kabupaten code (default), a province or "" (nation).
 KONVERGENSI_REGION = env_str("KONVERGENSI_REGION", "53.02") or ""
