@@ -14,7 +14,6 @@ urlpatterns = [
     path("wilayah/", include("konvergensi.regions.urls")),
     path("siklus/", include("konvergensi.cycle.urls")),
     path("pengukuran/", include("konvergensi.measurements.urls")),
-    path("pengukuran/", include("konvergensi.measurements.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
