@@ -75,12 +75,16 @@ def round_r(x: FloatArray, digits: int = 2) -> FloatArray:
     x10 = ax * pow10
     i10 = np.floor(x10)
     xd = i10 / pow10
-    xu = np.ceil(x10) / pow10
+    xu = np.ceil(x10, out=x10)
+    xu /= pow10
     du = xu - ax
-    dd = ax - xd
-    odd = np.fmod(i10, 2.0) == 1.0
-    up = (du < dd) | ((du == dd) & odd)
-    return np.copysign(np.where(up, xu, xd), x)
+    dd = np.subtract(ax, xd, out=ax)
+    up = du < dd
+    tie = du == dd
+    if tie.any():  # exact binary ties (e.g. 0.125) are rare: fmod only on them
+        up[tie] = np.fmod(i10[tie], 2.0) == 1.0
+    out = np.where(up, xu, xd)
+    return np.copysign(out, x, out=out)
 
 
 def flag(z: FloatArray, low: float, high: float) -> FloatArray:

@@ -14,6 +14,7 @@ import numpy.typing as npt
 
 from growth import _inputs as inp
 from growth import reasons as rsn
+from growth._chunks import run_chunked
 from growth.lms import flag, lms_z, restrict_beyond_3sd, round_r
 from growth.tables import LMSTable, table
 
@@ -197,37 +198,64 @@ def zscores(
         "headc_cm": inp.to_array(headc_cm, "headc_cm"),
     }
     n = inp.common_length(raw)
-    sex_code = inp.SEX.codes(raw["sex"], n)
-    measure_code = inp.MEASURE.codes(raw["measure"], n)
-    oedema_yes = inp.OEDEMA.codes(raw["oedema"], n) == inp.OEDEMA_YES
+    given = {
+        name: raw[name] is not None for name in ("weight_kg", "lenhei_cm", "muac_cm", "headc_cm")
+    }
     days, months = inp.ages(raw["age_days"], raw["age_months"], n)
-    weight_given = inp.as_float(raw["weight_kg"], "weight_kg", n)
-    lenhei_given = inp.as_float(raw["lenhei_cm"], "lenhei_cm", n)
-    weight = _positive(weight_given)
-    lenhei = _positive(lenhei_given)
+    columns = {
+        "sex": inp.SEX.codes(raw["sex"], n).astype(np.int64),
+        "measure": inp.MEASURE.codes(raw["measure"], n),
+        "oedema": inp.OEDEMA.codes(raw["oedema"], n) == inp.OEDEMA_YES,
+        "days": days,
+        "months": months,
+        "weight": inp.as_float(raw["weight_kg"], "weight_kg", n),
+        "lenhei": inp.as_float(raw["lenhei_cm"], "lenhei_cm", n),
+        "muac": inp.as_float(raw["muac_cm"], "muac_cm", n),
+        "headc": inp.as_float(raw["headc_cm"], "headc_cm", n),
+    }
+    out = run_chunked(
+        lambda part: _compute(part, given), columns, n, (*OUTPUT_NAMES, "wfl_in_range")
+    )
+    wfl_in_range = out.pop("wfl_in_range") == 1.0
+    if reasons:
+        _add_reasons(out, columns, wfl_in_range)
+    return out
 
-    sex = sex_code.astype(np.int64)
+
+def _compute(c: dict[str, npt.NDArray[Any]], given: dict[str, bool]) -> dict[str, FloatArray]:
+    """The z-scores of one chunk of rows (see `zscores`; ``c`` holds the parsed columns)."""
+    # Rows that end up NaN (missing or out-of-range inputs) may raise "invalid value" warnings
+    # on the way; they are expected, and numpy's error state is per thread.
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        return _compute_rows(c, given)
+
+
+def _compute_rows(c: dict[str, npt.NDArray[Any]], given: dict[str, bool]) -> dict[str, FloatArray]:
+    sex = c["sex"]
+    days = c["days"]
+    months = c["months"]
+    oedema_yes = c["oedema"]
+    weight = _positive(c["weight"])
+    lenhei = _positive(c["lenhei"])
+    n = sex.shape[0]
+
     has_sex = sex > 0
-    age_negative = days < 0.0
-    has_age = ~np.isnan(days) & ~age_negative
+    has_age = days >= 0.0  # NaN and negative ages are both "no usable age"
     under_five = has_age & (months < UNDER_FIVE_MONTHS)
-    # anthro round_up: whole days, halves up (age is >= 0 here).
-    day_float = np.floor(np.where(under_five, days, 0.0))
-    day_float += (np.where(under_five, days, 0.0) - day_float) >= 0.5
+    # anthro round_up: whole days, halves up; used for look-up, correction and WFL/WFH choice.
+    age = np.where(has_age, days, 0.0)
+    day_float = np.floor(age)
+    day_float += (age - day_float) >= 0.5
     day = day_float.astype(np.int64)
-    # The correction and WFL/WFH choice use the rounded age of every non-negative age.
-    day_any = np.floor(np.where(has_age, days, 0.0))
-    day_any += (np.where(has_age, days, 0.0) - day_any) >= 0.5
 
     standing_infant = (
-        (measure_code == inp.MEASURE_STANDING) & has_age & (months < STANDING_FROM_MONTHS)
+        (c["measure"] == inp.MEASURE_STANDING) & has_age & (months < STANDING_FROM_MONTHS)
     )
-    measure_code = np.where(standing_infant, 0, measure_code)
+    measure_code = np.where(standing_infant, 0, c["measure"])
     lying = measure_code == inp.MEASURE_LYING
     standing = measure_code == inp.MEASURE_STANDING
-    no_position = measure_code == 0
-    young = has_age & (day_any < HEIGHT_FROM_DAYS)
-    old = has_age & (day_any >= HEIGHT_FROM_DAYS)
+    young = has_age & (day < HEIGHT_FROM_DAYS)
+    old = has_age & (day >= HEIGHT_FROM_DAYS)
     correction = np.where(
         young & standing, LYING_STANDING_CM, np.where(old & lying, -LYING_STANDING_CM, 0.0)
     )
@@ -237,77 +265,84 @@ def zscores(
     age_ok = has_sex & under_five
     weight_ok = age_ok & ~oedema_yes
     nan = np.full(n, np.nan)
-    out: dict[str, npt.NDArray[Any]] = {
+    out: dict[str, FloatArray] = {
         "clenhei": clenhei,
         "cbmi": cbmi,
         "c9mo_flag": standing_infant.astype(np.float64),
+        "wfl_in_range": np.zeros(n),
     }
-
-    if raw["lenhei_cm"] is None:
-        out["zlen"], out["flen"] = nan, nan.copy()
-    else:
+    for key in (
+        "zlen",
+        "flen",
+        "zwei",
+        "fwei",
+        "zwfl",
+        "fwfl",
+        "zbmi",
+        "fbmi",
+        "zac",
+        "fac",
+        "zhc",
+        "fhc",
+    ):
+        out[key] = nan
+    if given["lenhei_cm"]:
         out["zlen"], out["flen"] = _by_age(table("len"), "len", clenhei, sex, day, age_ok, False)
-    if raw["weight_kg"] is None:
-        out["zwei"], out["fwei"] = nan.copy(), nan.copy()
-    else:
+    if given["weight_kg"]:
         out["zwei"], out["fwei"] = _by_age(table("wei"), "wei", weight, sex, day, weight_ok, True)
-    wfl_in_range = np.zeros(n, dtype=bool)
-    if raw["weight_kg"] is None or raw["lenhei_cm"] is None:
-        for key in ("zwfl", "fwfl", "zbmi", "fbmi"):
-            out[key] = nan.copy()
-    else:
+    if given["weight_kg"] and given["lenhei_cm"]:
         no_age = np.isnan(days)
+        no_position = measure_code == 0
         use_l = young | (no_age & lying) | (no_age & no_position & (clenhei < LENGTH_BELOW_CM))
         use_h = old | (no_age & standing) | (no_age & no_position & (clenhei >= LENGTH_BELOW_CM))
         # Without an age the 60-month limit cannot be checked and anthro still computes WFL/WFH.
         wfl_ok = has_sex & ~oedema_yes & (under_five | no_age) & ~np.isnan(weight)
-        out["zwfl"], out["fwfl"], wfl_in_range = _weight_for_lenhei(
+        out["zwfl"], out["fwfl"], in_range = _weight_for_lenhei(
             weight, clenhei, sex, use_l, use_h, wfl_ok
         )
+        out["wfl_in_range"] = in_range.astype(np.float64)
         out["zbmi"], out["fbmi"] = _by_age(table("bmi"), "bmi", cbmi, sex, day, weight_ok, True)
-    muac = inp.as_float(raw["muac_cm"], "muac_cm", n)
-    headc = inp.as_float(raw["headc_cm"], "headc_cm", n)
-    if raw["muac_cm"] is None:
-        out["zac"], out["fac"] = nan.copy(), nan.copy()
-    else:
-        out["zac"], out["fac"] = _by_age(table("ac"), "ac", _positive(muac), sex, day, age_ok, True)
-    if raw["headc_cm"] is None:
-        out["zhc"], out["fhc"] = nan.copy(), nan.copy()
-    else:
-        out["zhc"], out["fhc"] = _by_age(
-            table("hc"), "hc", _positive(headc), sex, day, age_ok, False
-        )
-
-    if reasons:
-        common = rsn.Common(
-            sex_missing=~has_sex,
-            age_missing=np.isnan(days),
-            age_out_of_range=age_negative | (has_age & ~under_five),
-            oedema=oedema_yes,
-        )
-        both = [weight_given, lenhei_given]
-        out["rlen"] = rsn.explain(
-            out["zlen"], common, [lenhei_given], by_age=True, weight_based=False
-        )
-        out["rwei"] = rsn.explain(
-            out["zwei"], common, [weight_given], by_age=True, weight_based=True
-        )
-        out["rbmi"] = rsn.explain(out["zbmi"], common, both, by_age=True, weight_based=True)
-        out["rhc"] = rsn.explain(out["zhc"], common, [headc], by_age=True, weight_based=False)
-        out["rac"] = rsn.explain(
-            out["zac"],
-            common,
-            [muac],
-            by_age=True,
-            weight_based=False,
-            age_outside_table=has_age & (day_any < table("ac").first),
-        )
-        out["rwfl"] = rsn.explain(
-            out["zwfl"],
-            common,
-            both,
-            by_age=False,
-            weight_based=True,
-            lenhei_out_of_range=~wfl_in_range,
-        )
+    if given["muac_cm"]:
+        muac = _positive(c["muac"])
+        out["zac"], out["fac"] = _by_age(table("ac"), "ac", muac, sex, day, age_ok, True)
+    if given["headc_cm"]:
+        headc = _positive(c["headc"])
+        out["zhc"], out["fhc"] = _by_age(table("hc"), "hc", headc, sex, day, age_ok, False)
     return out
+
+
+def _add_reasons(
+    out: dict[str, npt.NDArray[Any]], c: dict[str, npt.NDArray[Any]], wfl_in_range: BoolArray
+) -> None:
+    """Add the reason arrays ``rlen`` ... ``rhc`` (see `growth.reasons`) to ``out``."""
+    days, months = c["days"], c["months"]
+    has_age = days >= 0.0
+    common = rsn.Common(
+        sex_missing=c["sex"] == 0,
+        age_missing=np.isnan(days),
+        age_out_of_range=(days < 0.0) | (has_age & ~(months < UNDER_FIVE_MONTHS)),
+        oedema=c["oedema"],
+    )
+    weight, lenhei = c["weight"], c["lenhei"]
+    both = [weight, lenhei]
+    day = np.floor(np.where(has_age, days, 0.0) + 0.5)
+    out["rlen"] = rsn.explain(out["zlen"], common, [lenhei], by_age=True, weight_based=False)
+    out["rwei"] = rsn.explain(out["zwei"], common, [weight], by_age=True, weight_based=True)
+    out["rbmi"] = rsn.explain(out["zbmi"], common, both, by_age=True, weight_based=True)
+    out["rhc"] = rsn.explain(out["zhc"], common, [c["headc"]], by_age=True, weight_based=False)
+    out["rac"] = rsn.explain(
+        out["zac"],
+        common,
+        [c["muac"]],
+        by_age=True,
+        weight_based=False,
+        age_outside_table=has_age & (day < table("ac").first),
+    )
+    out["rwfl"] = rsn.explain(
+        out["zwfl"],
+        common,
+        both,
+        by_age=False,
+        weight_based=True,
+        lenhei_out_of_range=~wfl_in_range,
+    )

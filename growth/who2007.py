@@ -101,9 +101,10 @@ def zscores_5_18(
     ok = has_sex & in_age
     wfa_ok = ok & (months < WFA_BELOW_MONTHS) & ~oedema_yes
     out: dict[str, npt.NDArray[Any]] = {"cbmi": cbmi}
-    out["zhfa"], out["fhfa"] = _by_month("hfa", height, sex_code, months, ok, False)
-    out["zwfa"], out["fwfa"] = _by_month("wfa", weight, sex_code, months, wfa_ok, True)
-    out["zbfa"], out["fbfa"] = _by_month("bfa", cbmi, sex_code, months, ok & ~oedema_yes, True)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        out["zhfa"], out["fhfa"] = _by_month("hfa", height, sex_code, months, ok, False)
+        out["zwfa"], out["fwfa"] = _by_month("wfa", weight, sex_code, months, wfa_ok, True)
+        out["zbfa"], out["fbfa"] = _by_month("bfa", cbmi, sex_code, months, ok & ~oedema_yes, True)
     if reasons:
         common = rsn.Common(
             sex_missing=~has_sex,
