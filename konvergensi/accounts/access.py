@@ -8,9 +8,11 @@ serve the child: Dinas Kesehatan for its kabupaten, a puskesmas for the desa it 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 
-from django.db.models import Q
+from django.conf import settings
+from django.db.models import Q, QuerySet
 
 from konvergensi.regions.models import Region
 
@@ -34,6 +36,13 @@ class Scope:
             # above them are built from those desa only.
             return code in self.desa_codes
         return any(code == p or code.startswith(p + ".") for p in self.prefixes)
+
+    def reaches(self, code: str) -> bool:
+        """The region is visible, or on the way down to a visible one (for drill-down)."""
+        if self.contains(code):
+            return True
+        inner = self.desa_codes if self.desa_codes is not None else self.prefixes
+        return any(c.startswith(code + ".") for c in inner if c)
 
     def q(self, field: str = "code") -> Q:
         """A filter for a queryset whose ``field`` holds a region code."""
@@ -74,6 +83,9 @@ class Access:
     # -- seeing ---------------------------------------------------------------------------
     def can_view_region(self, code: str) -> bool:
         return self.user.is_superuser or self.scope.contains(code)
+
+    def can_browse_region(self, code: str) -> bool:
+        return self.user.is_superuser or self.scope.reaches(code)
 
     def visible_regions(self):
         qs = Region.objects.all()
@@ -129,8 +141,83 @@ class Access:
     def can_manage_users(self) -> bool:
         return self.is_admin
 
+    def can_manage_institution(self, institution: Institution) -> bool:
+        """The kabupaten admin manages the institutions (and their users) inside its scope."""
+        return self.can_manage_users() and self.can_view_region(institution.region_id)
+
     def can_view_audit(self) -> bool:
         return self.is_admin
+
+    def can_manage_facilities(self, kabupaten_code: str) -> bool:
+        """Puskesmas and posyandu lists: the kabupaten admin or Dinas Kesehatan (not a viewer)."""
+        if self.user.is_superuser:
+            return True
+        inst = self.institution
+        if inst is None or self.user.role == Role.VIEWER:
+            return False
+        return (self.is_admin or inst.is_dinkes) and self.scope.contains(kabupaten_code)
+
+    def can_manage_boundaries(self, kabupaten_code: str) -> bool:
+        return self.user.is_superuser or (self.is_admin and self.scope.contains(kabupaten_code))
+
+    def can_view_audit_of(self, region_code: str | None) -> bool:
+        """An admin sees the history of objects in its own kabupaten (or without a region)."""
+        if not self.can_view_audit():
+            return False
+        return region_code is None or self.can_view_region(region_code) or self.user.is_superuser
+
+    # -- the kabupaten's yearly cycle -------------------------------------------------------
+    @cached_property
+    def kabupaten_code(self) -> str | None:
+        """The kabupaten/kota whose 8-aksi cycle this user works in: the one its institution
+        sits in, or the deployment's region for a province or a superuser."""
+        inst = self.institution
+        if inst is not None and inst.region_id.count(".") >= 1:
+            return inst.region_id[:5]
+        deployment = settings.KONVERGENSI_REGION
+        if deployment.count(".") == 1 and (
+            self.user.is_superuser or self.scope.contains(deployment)
+        ):
+            return deployment
+        return None
+
+    def can_view_cycle(self, kabupaten_code: str) -> bool:
+        """Every institution inside a kabupaten (a puskesmas too) follows its 8-aksi cycle;
+        the province follows its kabupaten/kota."""
+        if self.user.is_superuser:
+            return True
+        inst = self.institution
+        if inst is None:
+            return False
+        return self.kabupaten_code == kabupaten_code or self.scope.contains(kabupaten_code)
+
+    def can_edit_aksi(self, kabupaten_code: str, responsible: Iterable[Institution]) -> bool:
+        """An aksi's status, notes and evidence: the kabupaten admin, or operators/admins of the
+        institutions responsible for the aksi in that same kabupaten."""
+        if self.user.is_superuser:
+            return True
+        if self.is_admin and self.scope.contains(kabupaten_code):
+            return True
+        return any(
+            self.can_edit_for(inst)
+            for inst in responsible
+            if inst.region_id == kabupaten_code or inst.region_id.startswith(kabupaten_code + ".")
+        )
+
+
+def get_institutions_for_user(user: User) -> QuerySet[Institution]:
+    """Institutions a user may manage: those inside the admin's scope; none for others."""
+    access = Access(user)
+    if not access.can_manage_users():
+        return Institution.objects.none()
+    qs = Institution.objects.select_related("region", "puskesmas")
+    return qs if user.is_superuser else qs.filter(access.scope.q("region__code"))
+
+
+def get_users_for_user(user: User) -> QuerySet[User]:
+    """Users a user may manage: those of the institutions it may manage."""
+    institutions = get_institutions_for_user(user)
+    return User.objects.filter(institution__in=institutions).select_related("institution")
 
 
 def access_for(user: User) -> Access:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from konvergensi.reference_data import load_calendar
+from konvergensi.cycle.services import specs
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
     if not request.user.is_authenticated:
         return {}
-    aksi = [(spec.number, spec.short_title) for spec in load_calendar()]
+    aksi = [(spec.number, spec.short_title) for spec in specs()]
     return {
         "nav_aksi": aksi,
         "nav_labels": {"dashboard": _("Dasbor"), "data": _("Data"), "settings": _("Pengaturan")},
