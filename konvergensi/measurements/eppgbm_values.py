@@ -52,7 +52,7 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        return str(int(value)) if value.is_integer() and abs(value) < 1e17 else repr(value)
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0):
             return value.strftime("%d/%m/%Y")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import openpyxl
@@ -31,8 +32,14 @@ def row(**changes: object) -> list[object]:
         "Tinggi": "85,2",
         "Cara Ukur": "Berdiri",
     }
-    base.update({k.replace("_", " "): v for k, v in changes.items()})
+    for key, value in changes.items():
+        (header,) = [h for h in HEADER if _plain(h) == _plain(key)]  # Desa_Kel -> "Desa/Kel"
+        base[header] = value
     return [base[h] for h in HEADER]
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
 
 
 def write_csv(
