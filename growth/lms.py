@@ -41,21 +41,18 @@ def restrict_beyond_3sd(
     ``SDk = M * (1 + L * S * k) ** (1 / L)``. Used for weight-for-age, weight-for-length/height,
     BMI-for-age and arm circumference-for-age (anthro ``compute_zscore_adjusted``).
     """
-    beyond = np.abs(z) > 3.0
-    if not beyond.any():
+    beyond = np.flatnonzero(np.abs(z) > 3.0)
+    if beyond.size == 0:
         return z
     yb, lb, mb, sb, zb = y[beyond], l[beyond], m[beyond], s[beyond], z[beyond]
+    # Only the side the row is on is needed: SD3 and SD2 above, SD-3 and SD-2 below. Writing
+    # the below case as -3 + (y - SD-3) / -(SD-3 - SD-2) gives the same doubles as WHO's form.
+    sign = np.where(zb > 0.0, 1.0, -1.0)
     inv_l = 1.0 / lb
-
-    def sd_line(k: float) -> FloatArray:
-        return mb * np.power(1.0 + lb * sb * k, inv_l)
-
-    above = zb > 3.0
-    sd3pos = sd_line(3.0)
-    sd3neg = sd_line(-3.0)
-    high = 3.0 + (yb - sd3pos) / (sd3pos - sd_line(2.0))
-    low = -3.0 + (yb - sd3neg) / (sd_line(-2.0) - sd3neg)
-    z[beyond] = np.where(above, high, low)
+    ls = lb * sb
+    sd3 = mb * np.power(1.0 + ls * (3.0 * sign), inv_l)
+    sd2 = mb * np.power(1.0 + ls * (2.0 * sign), inv_l)
+    z[beyond] = 3.0 * sign + (yb - sd3) / ((sd3 - sd2) * sign)
     return z
 
 
