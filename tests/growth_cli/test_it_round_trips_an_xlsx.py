@@ -55,3 +55,36 @@ def test_it_reads_an_xlsx_sheet_and_writes_an_xlsx_with_the_same_numbers(engine,
     zlen = [r[header.index("zlen")] for r in data]
     assert zlen == [float(v) for v in expected["zlen"]]  # z-scores (2 decimals) are exact
     assert header[-2:] == ["imt_u_code", "imt_u_label"]
+
+
+def test_it_keeps_dates_as_dates_and_text_as_text_in_the_xlsx_output(engine, tmp_path):
+    source, target = tmp_path / "in.xlsx", tmp_path / "out.xlsx"
+    _write_book(
+        source,
+        {
+            "Data": [
+                ["Nama", "JK", "Tgl Lahir", "Tgl Ukur", "Berat"],
+                ["A & B <Ani>", "P", dt.date(2023, 3, 1), dt.date(2024, 3, 1), 9.0],
+            ]
+        },
+    )
+    assert cli.run(source, target, stderr=io.StringIO()) == 0
+
+    sheet = load_workbook(target).active
+    assert sheet.freeze_panes == "A2"  # the header stays visible while scrolling
+    row = [c.value for c in sheet[2]]
+    assert row[0] == "A & B <Ani>"  # escaped in the XML, intact in the cell
+    assert row[2] == dt.datetime(2023, 3, 1)
+    assert sheet.cell(2, 3).is_date
+    # The file is also what calamine (our own reader) reads back, row numbers included.
+    again = cli.read_table(target)
+    assert again.headers[:5] == ["Nama", "JK", "Tgl Lahir", "Tgl Ukur", "Berat"]
+    assert again.row_numbers == [2]
+    assert again.rows[0][4] == 9.0
+
+
+def test_it_drops_control_characters_that_xlsx_cannot_hold(engine, run_cli):
+    # A CSV may carry them (copied from another system); XML 1.0 forbids them even escaped.
+    code, stderr, out = run_cli("in.csv", "nama,sex,weight_kg\nSi\x01ti,2,3\n", out="out.xlsx")
+    assert code == 0, stderr
+    assert load_workbook(out).active["A2"].value == "Siti"
