@@ -8,9 +8,9 @@ text codes, the empty string).
 
 from __future__ import annotations
 
+import ctypes
 import math
 from collections.abc import Mapping
-from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -23,6 +23,7 @@ CodeArray = npt.NDArray[np.int8]
 DAYS_PER_MONTH = 30.4375
 
 MISSING_CODE = 0
+_MAX_DISTINCT = 16
 BAD_CODE = -1
 
 
@@ -141,6 +142,38 @@ class CodeSpec:
                 return code
         raise self.error(value, position)
 
+    def _object_codes(self, arr: npt.NDArray[Any], n: int) -> CodeArray:
+        """Codes of an object array, reading each distinct Python object once.
+
+        Text columns (lists, pandas / polars string columns) usually hold a few objects many
+        times over ("l", "h", None). The array's element pointers are compared as integers (the
+        objects are never dereferenced), so each distinct object is decoded once. Past
+        `_MAX_DISTINCT` distinct objects, or once few rows are left, the rest is mapped with one
+        dict look-up per row (errors still name the first bad row: see `codes`).
+        """
+        pointers = np.ctypeslib.as_array((ctypes.c_size_t * n).from_address(arr.ctypes.data))
+        out = np.full(n, BAD_CODE, dtype=np.int8)
+        for _ in range(_MAX_DISTINCT):
+            todo = out == BAD_CODE
+            left = int(np.count_nonzero(todo))
+            if left == 0:
+                return out
+            if left < n // 16:  # a few stragglers: cheaper one by one than one pass each
+                break
+            first = int(np.argmax(todo))
+            out[pointers == pointers[first]] = self._slow(arr[first], first)
+        rest = np.flatnonzero(out == BAD_CODE)
+        out[rest] = np.fromiter(
+            map(self._lookup_or_bad, arr[rest].tolist()), dtype=np.int8, count=rest.size
+        )
+        return out
+
+    def _lookup_or_bad(self, value: Any) -> int:
+        try:
+            return self.lookup.get(value, BAD_CODE)
+        except TypeError:  # unhashable: the slow path names it
+            return BAD_CODE
+
     def codes(self, arr: npt.NDArray[Any] | None, n: int) -> CodeArray:
         """Codes (int8, length ``n``): 0 missing, else the mapped code; unknown values raise."""
         if arr is None:
@@ -160,13 +193,8 @@ class CodeSpec:
             for spelling, code in self.spellings.items():
                 out[arr == spelling] = code
             out[arr == ""] = MISSING_CODE
-        else:
-            try:
-                out = np.fromiter(
-                    map(self.lookup.get, arr, repeat(BAD_CODE)), dtype=np.int8, count=n
-                )
-            except TypeError:  # an unhashable element: let the slow path name it
-                out = np.full(n, BAD_CODE, dtype=np.int8)
+        elif n:
+            out = self._object_codes(np.ascontiguousarray(arr), n)
         for i in np.flatnonzero(out == BAD_CODE).tolist():
             out[i] = self._slow(arr[i], i)
         return out

@@ -64,3 +64,17 @@ def test_it_keeps_the_input_order_and_repeats_scalars() -> None:
     ]
     assert z["zwei"].tolist() == one_by_one
     assert all(v.dtype == np.float64 and v.shape == (3,) for v in z.values())
+
+
+def test_it_decodes_object_columns_with_shared_and_distinct_strings() -> None:
+    n = 2000
+    shared = np.array(["Terlentang", "Berdiri", None] * n, dtype=object)[:n]
+    # the same words as distinct objects, and some in other spellings
+    distinct = np.array([v and "".join(list(v)) for v in shared], dtype=object)
+    distinct[::7] = "BERDIRI"
+    assert len({id(v) for v in distinct}) > 1000
+    expected = np.array([{"Terlentang": "l", None: ""}.get(v, "h") for v in distinct])
+    args = dict(sex=np.ones(n), age_days=np.full(n, 800.0), lenhei_cm=np.full(n, 85.0))
+    ours = growth.zscores(measure=distinct, **args)
+    ref = growth.zscores(measure=expected, **args)
+    np.testing.assert_array_equal(ours["clenhei"], ref["clenhei"])

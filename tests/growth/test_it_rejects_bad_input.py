@@ -66,3 +66,13 @@ def test_it_names_an_unknown_indicator() -> None:
     )
     with pytest.raises(ValueError, match=re.escape(msg)):
         growth.categories("bmi", [0.0])
+
+
+def test_it_names_the_first_bad_row_among_many_distinct_text_objects() -> None:
+    # 100 distinct str objects (built at run time, so not shared), then a bad one
+    words = ["".join(["Ter", "lentang"]) if i % 2 else "".join(["Ber", "diri"]) for i in range(100)]
+    values = np.array([*words, "x"], dtype=object)
+    assert len({id(v) for v in values}) == 101
+    msg = 'measure: allowed values are "l", "h", "Terlentang", "Berdiri" (any case); got "x" at'
+    with pytest.raises(ValueError, match=re.escape(msg + " position 100")):
+        growth.zscores(sex=np.ones(101), age_days=np.full(101, 30.0), measure=values)
