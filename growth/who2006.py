@@ -259,7 +259,8 @@ def _compute_rows(c: dict[str, npt.NDArray[Any]], given: dict[str, bool]) -> dic
     correction = np.where(
         young & standing, LYING_STANDING_CM, np.where(old & lying, -LYING_STANDING_CM, 0.0)
     )
-    clenhei = lenhei + correction
+    # anthro sets a corrected length <= 0 to missing as well (`measure[measure <= 0] <- NA`).
+    clenhei = _positive(lenhei + correction)
     cbmi = weight / np.square(clenhei / 100.0)
 
     age_ok = has_sex & under_five
@@ -323,7 +324,9 @@ def _add_reasons(
         age_out_of_range=(days < 0.0) | (has_age & ~(months < UNDER_FIVE_MONTHS)),
         oedema=c["oedema"],
     )
-    weight, lenhei = c["weight"], c["lenhei"]
+    weight = c["weight"]
+    # a length that is positive as given but not after the 0.7 cm correction counts as <= 0
+    lenhei = np.where(np.isnan(out["clenhei"]) & ~np.isnan(c["lenhei"]), 0.0, c["lenhei"])
     both = [weight, lenhei]
     day = np.floor(np.where(has_age, days, 0.0) + 0.5)
     out["rlen"] = rsn.explain(out["zlen"], common, [lenhei], by_age=True, weight_based=False)

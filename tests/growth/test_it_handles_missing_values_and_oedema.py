@@ -69,3 +69,14 @@ def test_it_starts_muac_for_age_at_91_days() -> None:
     assert np.isnan(z["zac"][0])
     assert z["zac"][1] == 0.0
     assert z["rac"].tolist() == ["age_out_of_range", ""]
+
+
+def test_it_gives_nan_when_the_corrected_length_is_not_positive() -> None:
+    # 0.5 cm lying at 800 days -> 0.5 - 0.7 = -0.2 cm: no length-based z-score (anthro too)
+    z = growth.zscores(
+        sex=[1], age_days=[800], weight_kg=[9.5], lenhei_cm=[0.5], measure="l", reasons=True
+    )
+    assert np.isnan(z["clenhei"]).all() and np.isnan(z["zlen"]).all()
+    assert np.isnan(z["zbmi"]).all()
+    assert z["rlen"].tolist() == ["measurement_not_positive"]
+    assert z["rbmi"].tolist() == ["measurement_not_positive"]
