@@ -57,3 +57,17 @@ def test_it_classifies_5_to_18_results() -> None:
     result = growth.classify(z)
     assert result["imt_u_5_18"].code.tolist() == ["obese"]
     assert set(result) == {"imt_u_5_18", "tb_u_5_18"}
+
+
+def test_it_reproduces_the_anthroplus_test_values_near_60_months() -> None:
+    # anthroplus tests/testthat/test-zscores.R, "computes correct value for age ~ 60 months"
+    z = growth.zscores_5_18(
+        sex=[2, 2],
+        age_months=[60.32, 60.911701],
+        height_cm=[113.8, 113.6],
+        weight_kg=[18.7, 20.5],
+    )
+    assert z["zwfa"].tolist() == [0.21, 0.79]
+    assert z["zbfa"].tolist() == [-0.58, 0.42]
+    assert z["zhfa"].tolist() == [0.96, 0.85]
+    assert z["fhfa"].tolist() == [0.0, 0.0]

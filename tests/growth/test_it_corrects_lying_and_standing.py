@@ -66,3 +66,15 @@ def test_it_ignores_a_standing_position_below_9_months_and_flags_it() -> None:
 def test_it_does_not_flag_lying_infants_or_unknown_positions() -> None:
     z = growth.zscores(sex=[1, 1], age_days=[100, 100], lenhei_cm=[60, 60], measure=["l", None])
     assert z["c9mo_flag"].tolist() == [0.0, 0.0]
+
+
+def test_it_reproduces_the_anthro_test_values() -> None:
+    # anthro tests/testthat/test-zscores.R: lying 72.86 cm at 987 days -> 72.16 cm, zlen -6.09
+    z = growth.zscores(sex=[1], age_days=[987], lenhei_cm=[72.86], measure=["l"])
+    assert z["zlen"].tolist() == [-6.09]
+    assert z["flen"].tolist() == [1.0]
+    # ... and "young children with measured standing will not be adjusted": 8 and 9 months
+    z = growth.zscores(sex=[1, 1], age_months=[8, 9], lenhei_cm=[60, 60], measure="h")
+    assert z["clenhei"].tolist() == [60.0, 60.7]
+    assert z["zlen"].tolist() == [-4.81, -5.02]
+    assert z["c9mo_flag"].tolist() == [1.0, 0.0]
