@@ -6,10 +6,11 @@ static file included) fails the test. Screenshots go to artifacts/screenshots/.
 
 from __future__ import annotations
 
+import factories as f
 import pytest
 from django.urls import reverse
 
-from konvergensi.accounts.models import Institution, InstitutionKind, Role, User
+from konvergensi.accounts.models import Role, User
 from konvergensi.regions.services import load_regions
 
 pytestmark = [
@@ -18,8 +19,6 @@ pytestmark = [
     # serialized_rollback puts back what migrations seeded once the test has flushed the tables.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "uji-e2e-rahasia-2025"
 
 # (screenshot name, URL name, arguments): the dashboard, Aksi 1 … 8, Data, Pengaturan.
 MAIN_PAGES = [
@@ -32,26 +31,14 @@ MAIN_PAGES = [
 
 @pytest.fixture
 def bappeda_admin() -> User:
-    load_regions("53.02")
-    bappeda = Institution.objects.create(
-        name="Bappeda Kabupaten Timor Tengah Selatan",
-        kind=InstitutionKind.BAPPEDA,
-        region_id="53.02",
-    )
-    return User.objects.create_user(
-        username="bappeda-e2e",
-        password=PASSWORD,
-        first_name="Admin",
-        last_name="Bappeda",
-        institution=bappeda,
-        role=Role.ADMIN,
-    )
+    load_regions("53.02")  # the real kabupaten, so that pages show real names
+    return f.user("admin", f.bappeda(), Role.ADMIN)
 
 
 def log_in(page, live_server, user: User) -> None:
     page.goto(live_server.url + reverse("login"))
     page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=password]", f.PASSWORD)
     with page.expect_navigation():
         page.press("input[name=password]", "Enter")
     assert page.url == live_server.url + reverse("home"), "login did not land on the home page"
