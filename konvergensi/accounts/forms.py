@@ -47,6 +47,7 @@ class InstitutionForm(BootstrapMixin, forms.ModelForm):
             level__in=[Level.KABUPATEN, Level.KECAMATAN, Level.DESA]
         )
         self.fields["region"].queryset = regions
+        self.fields["region"].required = False  # a puskesmas takes its kecamatan
         self.fields["puskesmas"].queryset = Puskesmas.objects.filter(
             kecamatan__in=regions.filter(level=Level.KECAMATAN)
         )
@@ -65,6 +66,8 @@ class InstitutionForm(BootstrapMixin, forms.ModelForm):
                 data["region"] = region = data["puskesmas"].kecamatan
         else:
             data["puskesmas"] = None
+        if region is None and "region" not in self.errors:
+            self.add_error("region", _("Wilayah wajib diisi."))
         if kind and region is not None and region.level != KIND_LEVEL[kind]:
             self.add_error(
                 "region",
