@@ -53,7 +53,7 @@ def get_batches_for_user(user) -> QuerySet[ImportBatch]:
         return qs
     if not can_import_measurements(access):
         return qs.filter(user=user) if user.is_authenticated else qs.none()
-    return qs.filter(access.scope.q("region_id") | Q(user=user))
+    return qs.filter(access.scope.q("region__code") | Q(user=user))
 
 
 def get_batch_for_user(user, pk: int) -> ImportBatch | None:
@@ -67,7 +67,7 @@ def get_children_for_user(user) -> QuerySet[Child]:
         return Child.objects.all()
     if access.institution is None or not _sees_personal_data(access):
         return Child.objects.none()
-    return Child.objects.filter(access.scope.q("desa_id"))
+    return Child.objects.filter(access.scope.q("desa__code"))
 
 
 def get_measurements_for_user(user) -> QuerySet[Measurement]:

@@ -15,6 +15,7 @@ import hashlib
 import io
 import logging
 import os
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,9 +33,15 @@ from konvergensi.accounts.access import Access
 from konvergensi.regions.models import Level, Posyandu, Region
 
 from . import engine, matching
-from .eppgbm_parse import ParsedRows, RowIssue, parse_rows
-from .eppgbm_read import ImportFileError, RawTable, read_table
-from .eppgbm_values import cell_text
+from .eppgbm import (
+    ImportFileError,
+    ParsedRows,
+    RawTable,
+    RowIssue,
+    parse_rows,
+    read_table,
+    write_error_file,
+)
 from .models import Child, ImportBatch, ImportStatus, Measurement
 
 logger = logging.getLogger(__name__)
@@ -463,53 +470,22 @@ def error_file_name(filename: str, fmt: str) -> str:
     return f"{stem}.galat.{'csv' if fmt == 'csv' else 'xlsx'}"
 
 
-def write_error_rows(a: Analysis, target: str | os.PathLike[str] | io.BytesIO) -> int:
-    """The rows that were not imported, as the user wrote them, with a "Keterangan" column
-    naming each problem (column: reason). Same format as the upload. Returns the row count."""
-    raw = a.raw
-    by_row: dict[int, list[str]] = defaultdict(list)
-    for issue in a.issues:
-        if issue.severity == "error":
-            where = f"{issue.column}: " if issue.column else ""
-            by_row[issue.row].append(f"{where}{issue.message}")
-    bad = [i for i, s in enumerate(a.status) if s == "error"]
-    header = [*raw.header, "Baris asal", "Keterangan"]
-    rows: list[list[object]] = [header]
-    for i in bad:
-        values = [cell_text(v) if raw.format == "csv" else _plain(v) for v in raw.row_values(i)]
-        rows.append([*values, int(raw.rows[i]), "; ".join(by_row.get(int(raw.rows[i]), []))])
-    if raw.format == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, delimiter=raw.delimiter or ";")
-        writer.writerows(rows)
-        payload = buf.getvalue().encode("utf-8-sig")
-        if isinstance(target, io.BytesIO):
-            target.write(payload)
-        else:
-            Path(target).write_bytes(payload)
-    else:
-        from .eppgbm_xlsx import write_xlsx
-
-        write_xlsx(target, rows, sheet_name="Galat", bold_rows=[0])  # type: ignore[arg-type]
-    return len(bad)
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
-        return value.date()
-    return value
+def write_error_rows(a: Analysis, path: str | os.PathLike[str]) -> int:
+    """The rows with a problem, as the user wrote them, plus Status / Alasan / Baris Asal
+    (helper ``eppgbm.write_error_file``); same format as the upload. Returns the row count."""
+    return write_error_file(a.raw, a.issues, path, only_problems=True)
 
 
 def _save_error_file(batch: ImportBatch, a: Analysis) -> None:
     if batch.error_file:
         batch.error_file.delete(save=False)
-    if not (a.status == "error").any():
+    if not a.issues:
         return
-    buf = io.BytesIO()
-    write_error_rows(a, buf)
-    batch.error_file.save(
-        error_file_name(batch.filename, a.raw.format), ContentFile(buf.getvalue()), save=False
-    )
+    name = error_file_name(batch.filename, a.raw.format)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        write_error_rows(a, path)
+        batch.error_file.save(name, ContentFile(path.read_bytes()), save=False)
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -866,3 +842,137 @@ def _posyandu_ids(a: Analysis, user) -> dict[tuple[str, str], int]:
         ):
             found.setdefault((desa, matching.norm_place(name)), pk)
     return found
+
+
+# --- background confirmation, single entry, recomputation -----------------------------------
+
+
+def start_import(batch: ImportBatch, *, user, desa_confirmations: dict[str, str]):
+    """Hand a previewed batch to the worker (django-tasks); returns the ``JobProgress`` the
+    progress page polls. The batch is ``running`` from now on, so it cannot be confirmed twice."""
+    from konvergensi.core.jobs import start_job
+
+    from .tasks import run_import
+
+    _require_preview(batch)
+    batch.status = ImportStatus.RUNNING
+    summary = dict(batch.summary)
+    summary["desa_confirmations"] = desa_confirmations
+    batch.summary = summary
+    job = start_job(
+        run_import,
+        job_kind="impor-pengukuran",
+        user=user,
+        message=f"Impor {batch.filename}",
+        batch_id=batch.pk,
+        user_id=user.pk,
+        desa_confirmations=desa_confirmations,
+    )
+    batch.job_id = job.pk
+    batch.save(update_fields=["status", "summary", "job_id"])
+    return job
+
+
+ENTRY_HEADER = [
+    "NIK", "Nama", "JK", "Tgl Lahir", "Nama Ortu", "Kec", "Desa/Kel", "Kode Desa", "Posyandu",
+    "Tanggal Pengukuran", "Berat", "Tinggi", "Cara Ukur", "LiLA", "Lingkar Kepala", "Edema",
+]  # fmt: skip
+
+
+def record_measurement(values: dict[str, Any], *, user, region: Region) -> ImportBatch:
+    """One measurement typed into the web form, validated and written exactly like a file row:
+    it becomes a one-row e-PPGBM csv that goes through preview and confirmation. When the row
+    has errors the batch is cancelled and returned with its issues; nothing is written."""
+
+    def num(v: Any) -> str:
+        return "" if v is None else str(v).replace(".", ",")
+
+    def day(v: Any) -> str:
+        return v.strftime("%d/%m/%Y") if v else ""
+
+    desa = values["desa"]
+    cells = [
+        values.get("nik") or "",
+        values["name"],
+        "L" if int(values["sex"]) == 1 else "P",
+        day(values["birth_date"]),
+        values.get("mother_name") or "",
+        desa.parent.name if desa.parent_id else "",
+        desa.name,
+        desa.code,
+        values.get("posyandu") or "",
+        day(values["measured_on"]),
+        num(values.get("weight_kg")),
+        num(values.get("lenhei_cm")),
+        {"l": "Terlentang", "h": "Berdiri"}.get(values.get("measure") or "", ""),
+        num(values.get("muac_cm")),
+        num(values.get("headc_cm")),
+        "Ya" if values.get("oedema") else "Tidak",
+    ]
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";")
+    writer.writerow(ENTRY_HEADER)
+    writer.writerow(cells)
+    name = f"entri-{timezone.localdate():%Y%m%d}.csv"
+    batch = preview_import(
+        ContentFile(buf.getvalue().encode("utf-8"), name=name), user=user, region=region
+    )
+    if batch.status != ImportStatus.PREVIEW:
+        return batch
+    if batch.rows_error:
+        return cancel_import(batch)
+    return confirm_import(batch, user=user, desa_confirmations={})
+
+
+def recompute_zscores(*, batch_size: int = 5000, progress: ProgressFn | None = None) -> int:
+    """Recompute stored z-scores, flags and categories of every measurement with the current
+    engine (after an engine change); writes only the rows whose results differ. Returns how
+    many changed. Vectorised per chunk of ``batch_size``, one bulk update per chunk."""
+    fields = list(engine.RESULT_FIELDS)
+    inputs = ["id", "child__sex", "age_days", "weight_kg", "lenhei_cm", "measure", "oedema",
+              "muac_cm", "headc_cm"]  # fmt: skip
+    total = Measurement.objects.count()
+    changed = 0
+    last = 0
+    done = 0
+    while True:
+        rows = list(
+            Measurement.objects.filter(pk__gt=last).order_by("pk").values_list(*inputs)[:batch_size]
+        )
+        if not rows:
+            break
+        last = rows[-1][0]
+        cols = list(zip(*rows, strict=True))
+
+        def floats(k: int, cols=cols) -> np.ndarray:
+            return np.array([np.nan if v is None else v for v in cols[k]], dtype=float)
+
+        result = engine.compute(
+            sex=np.array(cols[1]),
+            age_days=floats(2),
+            weight_kg=floats(3),
+            lenhei_cm=floats(4),
+            measure=np.array(cols[5], dtype=object),
+            oedema=np.array(cols[6], dtype=bool),
+            muac_cm=floats(7),
+            headc_cm=floats(8),
+        )
+        stored = {m.pk: m for m in Measurement.objects.filter(pk__in=[r[0] for r in rows])}
+        dirty = []
+        for j, r in enumerate(rows):
+            m = stored[r[0]]
+            new = engine.field_values(result, j)
+            if any(not _same(getattr(m, f), v) for f, v in new.items()):
+                for f, v in new.items():
+                    setattr(m, f, v)
+                dirty.append(m)
+        if dirty:
+            bulk_update_with_history(
+                dirty, Measurement, fields, batch_size=BATCH_SIZE,
+                default_change_reason="Hitung ulang z-score",
+            )  # fmt: skip
+        changed += len(dirty)
+        done += len(rows)
+        if progress:
+            progress(done, total, "Menghitung ulang z-score")
+    return changed

@@ -1,0 +1,18 @@
+from django.urls import include, path
+
+from . import views
+
+app_name = "measurements"
+
+urlpatterns = [
+    path("impor/", views.batch_list, name="imports"),
+    path("impor/unggah/", views.upload, name="upload"),
+    path("impor/<int:pk>/", views.batch, name="batch"),
+    path("impor/<int:pk>/konfirmasi/", views.confirm, name="confirm"),
+    path("impor/<int:pk>/batal/", views.cancel, name="cancel"),
+    path("impor/<int:pk>/galat/", views.error_file, name="error_file"),
+    path("templat/", views.template_download, name="template"),
+    path("ekspor/", views.export, name="export"),
+    path("entri/", views.entry, name="entry"),
+    path("", include("konvergensi.measurements.urls_analysis")),
+]

@@ -1,0 +1,184 @@
+"""Import of e-PPGBM exports, single entry, template and export (Aksi 7 data).
+
+Views are thin: a form validates, ``services`` does the work, ``access`` decides who may.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from konvergensi.accounts.access import Access
+
+from . import services
+from .access import (
+    can_export_personal_data,
+    can_import_measurements,
+    desa_in_scope,
+    get_batch_for_user,
+    get_batches_for_user,
+    get_children_for_user,
+    get_measurements_for_user,
+    import_region_for_user,
+)
+from .export import export_eppgbm
+from .forms import ConfirmForm, MeasurementEntryForm, UploadForm
+from .models import ImportStatus
+from .workbook import build_template
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ISSUES_PER_PAGE = 50
+
+
+def _importer(request: HttpRequest) -> Access:
+    access = Access(request.user)
+    if not can_import_measurements(access):
+        raise PermissionDenied(_("Anda tidak berhak mengimpor data pengukuran."))
+    return access
+
+
+def _region(access: Access):
+    region = import_region_for_user(access)
+    if region is None:
+        raise PermissionDenied(_("Wilayah kerja Anda belum diatur; hubungi admin kabupaten."))
+    return region
+
+
+def _batch(request: HttpRequest, pk: int):
+    batch = get_batch_for_user(request.user, pk)
+    if batch is None:
+        raise Http404(_("Impor tidak ditemukan."))
+    return batch
+
+
+def batch_list(request: HttpRequest) -> HttpResponse:
+    access = Access(request.user)
+    batches = Paginator(get_batches_for_user(request.user), 25).get_page(request.GET.get("page"))
+    return render(request, "measurements/batch_list.html", {
+        "batches": batches, "can_import": can_import_measurements(access), "nav_active": "data",
+    })  # fmt: skip
+
+
+def upload(request: HttpRequest) -> HttpResponse:
+    access = _importer(request)
+    region = _region(access)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        batch = services.preview_import(form.cleaned_data["file"], user=request.user, region=region)
+        if batch.status == ImportStatus.FAILED:
+            form.add_error("file", batch.message)
+        else:
+            return redirect("measurements:batch", pk=batch.pk)
+    return render(request, "measurements/upload.html", {
+        "form": form, "region": region, "nav_active": "data",
+    })  # fmt: skip
+
+
+def batch(request: HttpRequest, pk: int) -> HttpResponse:
+    b = _batch(request, pk)
+    summary = b.summary or {}
+    issues = summary.get("issues", [])
+    severity = request.GET.get("status")
+    if severity in {"error", "warning"}:
+        issues = [i for i in issues if i[2] == severity]
+    page = Paginator(issues, ISSUES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "batch": b, "summary": summary, "issues": page, "severity": severity or "",
+        "form": ConfirmForm(suggestions=summary.get("suggestions", [])),
+        "can_confirm": b.status == ImportStatus.PREVIEW and b.user_id == request.user.pk,
+        "nav_active": "data",
+    }  # fmt: skip
+    if b.job_id and b.status == ImportStatus.RUNNING:
+        from konvergensi.core.jobs import get_job_for_user
+
+        context["job"] = get_job_for_user(request.user, b.job_id)
+    return render(request, "measurements/batch.html", context)
+
+
+@require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    _importer(request)
+    b = _batch(request, pk)
+    if b.user_id != request.user.pk or b.status != ImportStatus.PREVIEW:
+        messages.error(request, _("Impor ini tidak bisa dikonfirmasi lagi."))
+        return redirect("measurements:batch", pk=b.pk)
+    form = ConfirmForm(request.POST, suggestions=b.summary.get("suggestions", []))
+    if not form.is_valid():
+        messages.error(request, _("Pilihan desa tidak valid."))
+        return redirect("measurements:batch", pk=b.pk)
+    confirmations = form.confirmations()
+    if "apply" in request.POST:  # show the preview again with the chosen desa
+        services.apply_confirmations(b, user=request.user, desa_confirmations=confirmations)
+        return redirect("measurements:batch", pk=b.pk)
+    services.start_import(b, user=request.user, desa_confirmations=confirmations)
+    return redirect("measurements:batch", pk=b.pk)
+
+
+@require_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    _importer(request)
+    b = _batch(request, pk)
+    if b.status == ImportStatus.PREVIEW and b.user_id == request.user.pk:
+        services.cancel_import(b)
+        messages.info(request, _("Impor dibatalkan; tidak ada data yang disimpan."))
+    return redirect("measurements:imports")
+
+
+def error_file(request: HttpRequest, pk: int) -> HttpResponse:
+    b = _batch(request, pk)
+    if not b.error_file:
+        raise Http404(_("Tidak ada berkas galat untuk impor ini."))
+    fmt = "csv" if b.error_file.name.endswith(".csv") else "xlsx"
+    name = services.error_file_name(b.filename, fmt)
+    return FileResponse(b.error_file.open("rb"), as_attachment=True, filename=name)
+
+
+def template_download(request: HttpRequest) -> HttpResponse:
+    access = _importer(request)
+    desa = [
+        (d.parent.name if d.parent else "", d.name, d.code)
+        for d in desa_in_scope(access).select_related("parent").order_by("code")
+    ]
+    response = HttpResponse(build_template(desa), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="templat-pengukuran-konvergensi.xlsx"'
+    return response
+
+
+def export(request: HttpRequest) -> HttpResponse:
+    if not can_export_personal_data(Access(request.user)):
+        raise PermissionDenied(_("Anda tidak berhak mengunduh data pribadi anak."))
+    qs = get_measurements_for_user(request.user)
+    start, end = request.GET.get("dari"), request.GET.get("sampai")
+    if start:
+        qs = qs.filter(measured_on__gte=start)
+    if end:
+        qs = qs.filter(measured_on__lte=end)
+    response = HttpResponse(export_eppgbm(qs), content_type=XLSX)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="pengukuran-eppgbm-{stamp}.xlsx"'
+    return response
+
+
+def entry(request: HttpRequest) -> HttpResponse:
+    access = _importer(request)
+    region = _region(access)
+    form = MeasurementEntryForm(
+        request.POST or None,
+        children=get_children_for_user(request.user).order_by("name"),
+        desa=desa_in_scope(access).order_by("name"),
+    )
+    if request.method == "POST" and form.is_valid():
+        b = services.record_measurement(form.cleaned_data, user=request.user, region=region)
+        if b.status == ImportStatus.DONE:
+            messages.success(request, _("Pengukuran tersimpan."))
+            return redirect("measurements:entry")
+        for issue in b.summary.get("issues", []) or [[0, "", "error", "", b.message]]:
+            if issue[2] == "error":
+                form.add_error(None, issue[4])
+    return render(request, "measurements/entry.html", {"form": form, "nav_active": "data"})

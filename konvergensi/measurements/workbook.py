@@ -1,0 +1,99 @@
+"""The Konvergensi input workbook for posyandu that enter measurements directly.
+
+Sheet "Data" has the headers exactly as the e-PPGBM reader accepts them (so the filled workbook
+is imported like any export); "Petunjuk" explains each column in Indonesian; "Daftar Desa" lists
+the desa of the user's scope with their Kemendagri codes.
+"""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+from openpyxl.styles import Font
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .eppgbm_headers import field_for_header
+
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("NIK", "16 angka, ketik sebagai teks (diawali tanda petik ' bila perlu). Boleh kosong.", 20),
+    ("Nama", "Nama lengkap anak. Wajib.", 24),
+    ("JK", "L (laki-laki) atau P (perempuan). Wajib.", 6),
+    ("Tgl Lahir", "Tanggal lahir, format hh/bb/tttt (contoh 05/01/2024). Wajib.", 12),
+    ("Nama Ortu", "Nama ibu (atau orang tua). Dipakai mencocokkan anak tanpa NIK.", 22),
+    ("Kec", "Nama kecamatan, seperti di lembar Daftar Desa.", 18),
+    ("Desa/Kel", "Nama desa/kelurahan, seperti di lembar Daftar Desa.", 18),
+    ("Kode Desa", "Kode Kemendagri desa (contoh 53.02.01.2001); bila diisi nama boleh kosong.", 15),
+    ("Posyandu", "Nama posyandu.", 16),
+    ("RT", "", 5),
+    ("RW", "", 5),
+    ("Alamat", "", 24),
+    ("Tanggal Pengukuran", "Tanggal penimbangan/pengukuran, hh/bb/tttt. Wajib.", 12),
+    ("Berat", "Berat badan dalam kg, desimal dengan koma (contoh 9,5).", 8),
+    ("Tinggi", "Panjang/tinggi badan dalam cm (contoh 75,2).", 8),
+    ("Cara Ukur", "Terlentang (panjang badan) atau Berdiri (tinggi badan).", 11),
+    ("LiLA", "Lingkar lengan atas dalam cm. Boleh kosong.", 7),
+    ("Lingkar Kepala", "Lingkar kepala dalam cm. Boleh kosong.", 9),
+    ("Edema", "Ya atau Tidak. Kosong berarti tidak.", 7),
+)
+assert all(field_for_header(h) for h, _, _ in COLUMNS), "every header must be an e-PPGBM header"
+
+INSTRUCTIONS = (
+    "Petunjuk pengisian templat pengukuran balita Konvergensi",
+    "",
+    "1. Isi satu baris untuk setiap pengukuran satu anak pada satu tanggal, di lembar 'Data'.",
+    "2. Jangan mengubah, menghapus atau memindahkan baris judul kolom.",
+    "3. Tanggal ditulis hh/bb/tttt; angka desimal memakai koma.",
+    "4. Desa dikenali dari Kode Desa, atau dari nama desa di dalam kecamatannya "
+    "(lihat lembar 'Daftar Desa').",
+    "5. Anak dikenali dari NIK; tanpa NIK dari nama, tanggal lahir dan nama ibu.",
+    "6. Unggah berkas di menu Data > Impor pengukuran. Pratinjau menunjukkan setiap baris "
+    "yang bermasalah sebelum data disimpan.",
+    "7. Mengunggah ulang berkas yang sama tidak membuat data ganda.",
+    "",
+    "Kolom:",
+)
+
+
+def build_template(desa: list[tuple[str, str, str]]) -> bytes:
+    """The workbook for ``desa`` = [(kecamatan name, desa name, code)], as xlsx bytes."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append([h for h, _, _ in COLUMNS])
+    bold = Font(bold=True)
+    for j, (_, _, width) in enumerate(COLUMNS, start=1):
+        cell = ws.cell(row=1, column=j)
+        cell.font = bold
+        ws.column_dimensions[cell.column_letter].width = width
+    ws.freeze_panes = "A2"
+    for col in ("A", "H"):  # NIK and Kode Desa are text: Excel would drop digits of a number
+        for r in range(2, 1001):
+            ws[f"{col}{r}"].number_format = "@"
+    sex = DataValidation(type="list", formula1='"L,P"', allow_blank=True)
+    how = DataValidation(type="list", formula1='"Terlentang,Berdiri"', allow_blank=True)
+    oedema = DataValidation(type="list", formula1='"Ya,Tidak"', allow_blank=True)
+    for dv, col in ((sex, "C"), (how, "P"), (oedema, "S")):
+        dv.add(f"{col}2:{col}1000")
+        ws.add_data_validation(dv)
+
+    info = wb.create_sheet("Petunjuk")
+    for line in INSTRUCTIONS:
+        info.append([line])
+    info["A1"].font = bold
+    for header, note, _ in COLUMNS:
+        info.append([header, note])
+    info.column_dimensions["A"].width = 22
+    info.column_dimensions["B"].width = 90
+
+    places = wb.create_sheet("Daftar Desa")
+    places.append(["Kec", "Desa/Kel", "Kode Desa"])
+    for cell in places[1]:
+        cell.font = bold
+    for row in desa:
+        places.append(list(row))
+    for col, width in (("A", 24), ("B", 24), ("C", 16)):
+        places.column_dimensions[col].width = width
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
