@@ -70,7 +70,8 @@ class Indicator(models.Model):
 
     @property
     def is_percent(self) -> bool:
-        return self.unit == "persen"
+        # persen_desa, persen_posyandu, ... are shares too (reference_data.PERCENT_UNITS).
+        return self.unit.startswith("persen")
 
 
 class Target(models.Model):
@@ -225,3 +226,40 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class UploadKind(models.TextChoices):
+    COVERAGE = "coverage", _("Nilai cakupan indikator")
+    SUPPLY = "supply", _("Ketersediaan sumber daya")
+
+
+class UploadStatus(models.TextChoices):
+    PREVIEW = "preview", _("Pratinjau")
+    DONE = "done", _("Tersimpan")
+    FAILED = "failed", _("Gagal")
+
+
+class Upload(models.Model):
+    """An uploaded xlsx kept between its preview and the user's confirmation.
+
+    Confirming re-validates the stored bytes with the same code as the preview, so that the
+    rows written are exactly those checked against the data as it is at that moment.
+    """
+
+    kind = models.CharField(_("jenis"), max_length=10, choices=UploadKind.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(_("nama berkas"), max_length=200)
+    content = models.BinaryField(_("isi berkas"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=UploadStatus.choices, default=UploadStatus.PREVIEW
+    )
+    result = models.JSONField(_("hasil"), default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("unggahan")
+        verbose_name_plural = _("unggahan")
+
+    def __str__(self) -> str:
+        return self.filename
