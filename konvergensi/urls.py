@@ -14,6 +14,7 @@ urlpatterns = [
     path("wilayah/", include("konvergensi.regions.urls")),
     path("siklus/", include("konvergensi.cycle.urls")),
     path("pengukuran/", include("konvergensi.measurements.urls")),
+    path("indikator/", include("konvergensi.indicators.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
