@@ -65,23 +65,31 @@ def round_r(x: FloatArray, digits: int = 2) -> FloatArray:
     by their true value: 1.005 (stored as 1.00499999999999989...) gives 1.0 and -1.005 gives
     -1.0, while the exact binary tie 0.125 gives 0.12 and 0.375 gives 0.38. Python's ``round``
     agrees on most values but decides on the exact decimal expansion; ``floor(x * 100 + 0.5)``
-    breaks when ``x * 100`` itself rounds up to ``.5``.
+    breaks when ``x * 100`` itself rounds up to ``.5`` (1.115 -> 1.12 instead of 1.11).
+
+    Fast path: away from a half, the nearest neighbour is ``rint(x * 10**digits)``; the few
+    values within 1e-9 of a half (in units of the last digit) are decided by R's own rule.
     """
     pow10 = 10.0**digits
+    x10 = x * pow10
+    r10 = np.rint(x10)
+    out = r10 / pow10
+    near = np.flatnonzero(np.abs(x10 - r10) > 0.5 - 1e-9)
+    if near.size:
+        out[near] = _round_r_exact(x[near], pow10)
+    return out
+
+
+def _round_r_exact(x: FloatArray, pow10: float) -> FloatArray:
+    """R's ``fround`` decision for values next to a half (see `round_r`)."""
     ax = np.abs(x)
-    x10 = ax * pow10
-    i10 = np.floor(x10)
+    i10 = np.floor(ax * pow10)
     xd = i10 / pow10
-    xu = np.ceil(x10, out=x10)
-    xu /= pow10
+    xu = np.ceil(ax * pow10) / pow10
     du = xu - ax
-    dd = np.subtract(ax, xd, out=ax)
-    up = du < dd
-    tie = du == dd
-    if tie.any():  # exact binary ties (e.g. 0.125) are rare: fmod only on them
-        up[tie] = np.fmod(i10[tie], 2.0) == 1.0
-    out = np.where(up, xu, xd)
-    return np.copysign(out, x, out=out)
+    dd = ax - xd
+    up = (du < dd) | ((du == dd) & (np.fmod(i10, 2.0) == 1.0))
+    return np.copysign(np.where(up, xu, xd), x)
 
 
 def flag(z: FloatArray, low: float, high: float) -> FloatArray:

@@ -210,9 +210,11 @@ def zscores(
         "months": months,
         "weight": inp.as_float(raw["weight_kg"], "weight_kg", n),
         "lenhei": inp.as_float(raw["lenhei_cm"], "lenhei_cm", n),
-        "muac": inp.as_float(raw["muac_cm"], "muac_cm", n),
-        "headc": inp.as_float(raw["headc_cm"], "headc_cm", n),
     }
+    # Optional measurements are only converted (and sliced per chunk) when given.
+    for column, name in (("muac", "muac_cm"), ("headc", "headc_cm")):
+        if given[name]:
+            columns[column] = inp.as_float(raw[name], name, n)
     out = run_chunked(
         lambda part: _compute(part, given), columns, n, (*OUTPUT_NAMES, "wfl_in_range")
     )
@@ -332,11 +334,14 @@ def _add_reasons(
     out["rlen"] = rsn.explain(out["zlen"], common, [lenhei], by_age=True, weight_based=False)
     out["rwei"] = rsn.explain(out["zwei"], common, [weight], by_age=True, weight_based=True)
     out["rbmi"] = rsn.explain(out["zbmi"], common, both, by_age=True, weight_based=True)
-    out["rhc"] = rsn.explain(out["zhc"], common, [c["headc"]], by_age=True, weight_based=False)
+    nan = np.full(days.shape, np.nan)
+    out["rhc"] = rsn.explain(
+        out["zhc"], common, [c.get("headc", nan)], by_age=True, weight_based=False
+    )
     out["rac"] = rsn.explain(
         out["zac"],
         common,
-        [c["muac"]],
+        [c.get("muac", nan)],
         by_age=True,
         weight_based=False,
         age_outside_table=has_age & (day < table("ac").first),

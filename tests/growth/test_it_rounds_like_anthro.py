@@ -39,3 +39,11 @@ def test_it_differs_from_floor_plus_half_where_x_times_100_rounds_up() -> None:
 
 def test_it_passes_nan_through() -> None:
     assert np.isnan(round_r(np.array([np.nan]))).all()
+
+
+def test_its_fast_path_agrees_with_r_rule_on_three_decimal_values() -> None:
+    # values with 3 decimals sit next to a half at 2 decimals: the hard cases for the fast path
+    from growth.lms import _round_r_exact
+
+    x = np.round(np.random.default_rng(11).uniform(-8, 8, 200_000), 3)
+    np.testing.assert_array_equal(round_r(x), _round_r_exact(x, 100.0))
