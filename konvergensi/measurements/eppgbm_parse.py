@@ -170,7 +170,9 @@ def _range(lo: float, hi: float, unit: str) -> str:
 
 def _text_col(raw: RawTable, field: str) -> pl.Series:
     col = raw.column(field)
-    return texts(col) if col is not None else pl.Series([None] * len(raw), dtype=pl.String)
+    if col is None:
+        return pl.Series([None] * len(raw), dtype=pl.String)
+    return texts(col, text_only=_text_only(raw))
 
 
 def _num_col(raw: RawTable, field: str) -> tuple[np.ndarray, np.ndarray]:
@@ -178,7 +180,12 @@ def _num_col(raw: RawTable, field: str) -> tuple[np.ndarray, np.ndarray]:
     if col is None:
         n = len(raw)
         return np.full(n, np.nan), np.zeros(n, dtype=bool)
-    return numbers(col)
+    return numbers(col, text_only=_text_only(raw))
+
+
+def _text_only(raw: RawTable) -> bool | None:
+    """csv cells are all text; spreadsheet columns are checked one by one."""
+    return True if raw.format == "csv" else None
 
 
 def _name_key(s: pl.Series) -> pl.Series:
@@ -236,8 +243,8 @@ def parse_rows(
     nik, nik_ok = _nik(raw, c)
 
     # --- dates ----------------------------------------------------------------------------
-    birth, birth_bad = dates(raw.columns[raw.fields["birth_date"]])
-    meas, meas_bad = dates(raw.columns[raw.fields["measurement_date"]])
+    birth, birth_bad = dates(raw.columns[raw.fields["birth_date"]], text_only=_text_only(raw))
+    meas, meas_bad = dates(raw.columns[raw.fields["measurement_date"]], text_only=_text_only(raw))
     accepted = "format yang diterima: hh/bb/tttt, hh-bb-tttt atau tttt-bb-hh"
     for field, values, bad, what in (
         ("birth_date", birth, birth_bad, "Tanggal lahir"),
@@ -469,10 +476,10 @@ def parse_rows(
         ),
     )
     duplicate_of = _check_duplicates(data, c)
-    status = np.where(c.error, "error", np.where(c.warning, "warning", "ok"))
+    status = pl.Series(np.where(c.error, 2, np.where(c.warning, 1, 0)).astype(np.int8))
     data = data.with_columns(
         duplicate_of=pl.Series(duplicate_of.tolist(), dtype=pl.Int64),
-        status=pl.Series(status, dtype=pl.String),
+        status=status.replace_strict({0: "ok", 1: "warning", 2: "error"}, return_dtype=pl.String),
     )
     return ParsedRows(data=data, issues=c.sorted())
 
@@ -603,11 +610,11 @@ def _nik(raw: RawTable, c: _Collector) -> tuple[pl.Series, np.ndarray]:
     col = raw.column("nik")
     if col is None:
         return pl.Series([None] * n, dtype=pl.String), np.zeros(n, dtype=bool)
-    if set(map(type, col)) <= {str}:
+    if _text_only(raw) or set(map(type, col)) <= {str}:
         numeric = np.zeros(n, dtype=bool)
     else:
         numeric = np.fromiter((type(v) is float or type(v) is int for v in col), bool, count=n)
-    original = texts(col)
+    original = texts(col, text_only=_text_only(raw))
     s = original.str.replace(r"^'", "").str.replace_all(r"[\s.\-]", "")
     scientific = s.str.contains(r"^\d[.,]?\d*[eE]\+?\d+$").fill_null(False).to_numpy()
     sci_text = original.str.contains(r"^\d[.,]\d+[eE]\+?\d+$").fill_null(False).to_numpy()

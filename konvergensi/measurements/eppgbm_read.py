@@ -197,7 +197,12 @@ def _header_text(value: object) -> str:
 
 
 def _is_blank(row: Sequence[object]) -> bool:
-    return all(v == "" or v is None or (isinstance(v, str) and not v.strip()) for v in row)
+    if row.count("") == len(row):  # type: ignore[attr-defined]
+        return True
+    try:
+        return not "".join(row).strip()  # type: ignore[arg-type]
+    except TypeError:  # numbers or dates: not blank
+        return False
 
 
 def _build(
@@ -237,6 +242,8 @@ def _build(
     for offset, row in enumerate(cells[header_at + 1 :], start=header_at + 2):
         if len(row) != width:
             row = (list(row) + [""] * width)[:width]
+        elif not isinstance(row, list):
+            row = list(row)
         if not _is_blank(row):
             numbers.append(offset)
             kept.append(row)

@@ -62,9 +62,12 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def texts(col: Sequence[object]) -> pl.Series:
-    """Stripped cell text, null where the cell is empty or a lone dash."""
-    if _only_str(col):
+def texts(col: Sequence[object], *, text_only: bool | None = None) -> pl.Series:
+    """Stripped cell text, null where the cell is empty or a lone dash.
+
+    ``text_only``: the caller knows every cell is a ``str`` (csv), skipping the check.
+    """
+    if _only_str(col) if text_only is None else text_only:
         s = pl.Series(col, dtype=pl.String)
     else:
         s = pl.Series([cell_text(v) for v in col], dtype=pl.String)
@@ -74,7 +77,9 @@ def texts(col: Sequence[object]) -> pl.Series:
     ).to_series()
 
 
-def numbers(col: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
+def numbers(
+    col: Sequence[object], *, text_only: bool | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Float values (NaN where missing or unreadable) and the mask of unreadable cells.
 
     Accepts decimal commas ("8,5"), decimal points, a thousands dot with a decimal comma
@@ -82,7 +87,7 @@ def numbers(col: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
     """
     n = len(col)
     values = np.full(n, np.nan)
-    if _only_str(col):
+    if _only_str(col) if text_only is None else text_only:
         text_idx = None
         text_vals: Sequence[object] = col
     else:
@@ -100,7 +105,7 @@ def numbers(col: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
                 text_idx.append(i)
                 text_list.append(cell_text(v))
         text_vals = text_list
-    s = texts(text_vals)
+    s = texts(text_vals, text_only=True)
     cleaned = (
         s.str.to_lowercase().str.replace(r"\s*(kg|cm|gr|gram|g)\.?$", "").str.replace_all(r"\s", "")
     )
@@ -177,15 +182,15 @@ def _parse_date_texts(s: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     return out, invalid
 
 
-def dates(col: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
+def dates(col: Sequence[object], *, text_only: bool | None = None) -> tuple[np.ndarray, np.ndarray]:
     """datetime64[D] values (NaT where missing or unreadable) and the unreadable mask.
 
     Spreadsheet date cells and Excel serial numbers (1900 date system) are taken as dates;
     text in the formats of :func:`_parse_date_texts`. Day first: e-PPGBM writes dd/mm/yyyy.
     """
     n = len(col)
-    if _only_str(col):
-        return _parse_date_texts(texts(col))
+    if _only_str(col) if text_only is None else text_only:
+        return _parse_date_texts(texts(col, text_only=True))
     out = np.full(n, np.datetime64("NaT", "D"))
     invalid = np.zeros(n, dtype=bool)
     text_idx, text_list = [], []
@@ -204,7 +209,7 @@ def dates(col: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
         elif v is not None:
             invalid[i] = True
     if text_idx:
-        parsed, bad = _parse_date_texts(texts(text_list))
+        parsed, bad = _parse_date_texts(texts(text_list, text_only=True))
         idx = np.asarray(text_idx, dtype=np.int64)
         out[idx] = parsed
         invalid[idx] = bad
