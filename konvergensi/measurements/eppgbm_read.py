@@ -127,6 +127,11 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
 
 
 def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text" (tab-separated)
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data[:4096]:
         raise ImportFileError(
             "Berkas ini bukan spreadsheet yang bisa dibaca (xlsx, xls, ods atau csv)."

@@ -42,3 +42,13 @@ def test_it_detects_comma_and_tab_delimiters(tmp_path):
 
         assert raw.delimiter == sep
         assert parse_rows(raw, today=TODAY).data["weight_kg"].to_list() == [11.5]
+
+
+def test_it_reads_excel_unicode_text_exports(tmp_path):
+    # Excel "Save as Unicode Text": UTF-16 with a BOM, tab-separated
+    path = write_csv(tmp_path / "unicode.txt", [row(Nama="Théresia")], sep="\t", encoding="utf-16")
+
+    raw = read_table(path)
+
+    assert (raw.encoding, raw.delimiter) == ("utf-16", "\t")
+    assert parse_rows(raw, today=TODAY).data["name"].to_list() == ["Théresia"]
