@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 from konvergensi.accounts.models import Institution, InstitutionKind, Role, User
 from konvergensi.cycle import services as cycle
 from konvergensi.cycle.models import Evidence, Status
+from konvergensi.indicators.demo import seed_indicators
 from konvergensi.reference_data import load_opd_types
 from konvergensi.regions.models import Level, Posyandu, Puskesmas, Region
 from konvergensi.regions.services import load_regions
@@ -284,4 +285,5 @@ def run_demo(
     result.created["users"], result.users = ensure_users(institutions)
     admin = User.objects.filter(username="admin").first()
     result.created["progress"] = ensure_progress(kabupaten, today, admin)
+    result.created.update(seed_indicators(kabupaten_code))
     return result
