@@ -40,6 +40,10 @@ def aksi(request: HttpRequest, number: int) -> HttpResponse:
     return _page(request, number)
 
 
+# The "Fitur aksi ini" block of each aksi page: a template provided by the aksi's app.
+FEATURES_TEMPLATES = {1: "indicators/aksi1_features.html"}
+
+
 def _page(
     request: HttpRequest, number: int, evidence_form: EvidenceForm | None = None, status=200
 ) -> HttpResponse:
@@ -58,6 +62,7 @@ def _page(
         "year": progress.year,
         "years": year_choices(),
         "nav_active": number,
+        "features_template": FEATURES_TEMPLATES.get(number),
     }
     return render(request, "cycle/aksi.html", ctx, status=status)
 
