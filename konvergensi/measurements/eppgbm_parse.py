@@ -172,7 +172,7 @@ def _text_col(raw: RawTable, field: str) -> pl.Series:
     col = raw.column(field)
     if col is None:
         return pl.Series([None] * len(raw), dtype=pl.String)
-    return texts(col, text_only=_text_only(raw))
+    return texts(col, text_only=raw.is_text(field))
 
 
 def _num_col(raw: RawTable, field: str) -> tuple[np.ndarray, np.ndarray]:
@@ -180,12 +180,7 @@ def _num_col(raw: RawTable, field: str) -> tuple[np.ndarray, np.ndarray]:
     if col is None:
         n = len(raw)
         return np.full(n, np.nan), np.zeros(n, dtype=bool)
-    return numbers(col, text_only=_text_only(raw))
-
-
-def _text_only(raw: RawTable) -> bool | None:
-    """csv cells are all text; spreadsheet columns are checked one by one."""
-    return True if raw.format == "csv" else None
+    return numbers(col, text_only=raw.is_text(field))
 
 
 def _name_key(s: pl.Series) -> pl.Series:
@@ -243,8 +238,12 @@ def parse_rows(
     nik, nik_ok = _nik(raw, c)
 
     # --- dates ----------------------------------------------------------------------------
-    birth, birth_bad = dates(raw.columns[raw.fields["birth_date"]], text_only=_text_only(raw))
-    meas, meas_bad = dates(raw.columns[raw.fields["measurement_date"]], text_only=_text_only(raw))
+    birth, birth_bad = dates(
+        raw.columns[raw.fields["birth_date"]], text_only=raw.is_text("birth_date")
+    )
+    meas, meas_bad = dates(
+        raw.columns[raw.fields["measurement_date"]], text_only=raw.is_text("measurement_date")
+    )
     accepted = "format yang diterima: hh/bb/tttt, hh-bb-tttt atau tttt-bb-hh"
     for field, values, bad, what in (
         ("birth_date", birth, birth_bad, "Tanggal lahir"),
@@ -610,11 +609,11 @@ def _nik(raw: RawTable, c: _Collector) -> tuple[pl.Series, np.ndarray]:
     col = raw.column("nik")
     if col is None:
         return pl.Series([None] * n, dtype=pl.String), np.zeros(n, dtype=bool)
-    if _text_only(raw) or set(map(type, col)) <= {str}:
+    if raw.is_text("nik"):
         numeric = np.zeros(n, dtype=bool)
     else:
         numeric = np.fromiter((type(v) is float or type(v) is int for v in col), bool, count=n)
-    original = texts(col, text_only=_text_only(raw))
+    original = texts(col, text_only=raw.is_text("nik"))
     s = original.str.replace(r"^'", "").str.replace_all(r"[\s.\-]", "")
     scientific = s.str.contains(r"^\d[.,]?\d*[eE]\+?\d+$").fill_null(False).to_numpy()
     sci_text = original.str.contains(r"^\d[.,]\d+[eE]\+?\d+$").fill_null(False).to_numpy()

@@ -54,6 +54,7 @@ class RawTable:
     encoding: str | None = None
     delimiter: str | None = None
     unmapped: tuple[str, ...] = field(default=())
+    _text_only: dict[int, bool] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -65,6 +66,15 @@ class RawTable:
     def column(self, field_name: str) -> Sequence[object] | None:
         index = self.fields.get(field_name)
         return None if index is None else self.columns[index]
+
+    def is_text(self, field_name: str) -> bool:
+        """Whether every cell of the field's column is a ``str`` (always so for csv)."""
+        index = self.fields[field_name]
+        if index not in self._text_only:
+            self._text_only[index] = self.format == "csv" or set(
+                map(type, self.columns[index])
+            ) <= {str}
+        return self._text_only[index]
 
     def row_values(self, i: int) -> list[object]:
         return [col[i] for col in self.columns]

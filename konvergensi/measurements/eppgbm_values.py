@@ -191,29 +191,42 @@ def dates(col: Sequence[object], *, text_only: bool | None = None) -> tuple[np.n
     n = len(col)
     if _only_str(col) if text_only is None else text_only:
         return _parse_date_texts(texts(col, text_only=True))
+    kinds = [_DATE_KIND.get(type(v), 4) for v in col]  # 0 empty/str, 1 date, 2 number, 4 other
+    kind = np.asarray(kinds, dtype=np.int8)
     out = np.full(n, np.datetime64("NaT", "D"))
-    invalid = np.zeros(n, dtype=bool)
-    text_idx, text_list = [], []
-    for i, v in enumerate(col):
-        if isinstance(v, dt.date):  # datetime is a date too
-            out[i] = np.datetime64(v.date() if isinstance(v, dt.datetime) else v, "D")
-        elif type(v) is float or type(v) is int:
-            if _SERIAL_MIN <= v <= _SERIAL_MAX:
-                out[i] = EXCEL_EPOCH + np.timedelta64(int(v), "D")
-            else:
-                invalid[i] = True
-        elif isinstance(v, str):
-            if v.strip():
-                text_idx.append(i)
-                text_list.append(v)
-        elif v is not None:
-            invalid[i] = True
+    is_date = np.flatnonzero(kind == 1)
+    if len(is_date):
+        ordinals = np.fromiter((col[i].toordinal() for i in is_date), np.int64, len(is_date))  # type: ignore[attr-defined]
+        out[is_date] = (ordinals - _UNIX_ORDINAL).astype("timedelta64[D]") + np.datetime64(
+            "1970-01-01", "D"
+        )
+    is_num = np.flatnonzero(kind == 2)
+    invalid = kind == 4
+    if len(is_num):
+        serial = np.fromiter((col[i] for i in is_num), float, len(is_num))
+        ok = (serial >= _SERIAL_MIN) & (serial <= _SERIAL_MAX)
+        out[is_num[ok]] = EXCEL_EPOCH + np.floor(serial[ok]).astype(np.int64).astype(
+            "timedelta64[D]"
+        )
+        invalid[is_num[~ok]] = True
+    text_idx = [i for i in np.flatnonzero(kind == 0).tolist() if col[i] and col[i].strip()]  # type: ignore[union-attr]
     if text_idx:
-        parsed, bad = _parse_date_texts(texts(text_list, text_only=True))
+        parsed, bad = _parse_date_texts(texts([col[i] for i in text_idx], text_only=True))
         idx = np.asarray(text_idx, dtype=np.int64)
         out[idx] = parsed
         invalid[idx] = bad
     return out, invalid
+
+
+_UNIX_ORDINAL = dt.date(1970, 1, 1).toordinal()
+_DATE_KIND: dict[type, int] = {
+    str: 0,
+    type(None): 3,
+    dt.date: 1,
+    dt.datetime: 1,
+    float: 2,
+    int: 2,
+}
 
 
 def codes(
