@@ -19,7 +19,9 @@ from collections.abc import Iterable
 from typing import Literal
 
 from .eppgbm_headers import ALIASES, LABELS, field_for_header, normalise_header
-from .eppgbm_parse import ParsedRows, RowIssue, parse_rows, region_key
+from .eppgbm_issues import RowIssue
+from .eppgbm_match import region_key
+from .eppgbm_parse import ParsedRows, parse_rows
 from .eppgbm_read import ImportFileError, RawTable, read_table
 from .eppgbm_values import cell_text
 from .eppgbm_xlsx import write_xlsx

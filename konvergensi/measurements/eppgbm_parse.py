@@ -15,17 +15,16 @@ Plausible ranges (outside ``*_ERROR`` is an error, outside ``*_WARN`` a warning)
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 import polars as pl
 
+from .eppgbm_issues import Collector, RowIssue
+from .eppgbm_match import check_duplicates, match_regions
 from .eppgbm_read import RawTable
-from .eppgbm_values import cell_text, codes, dates, numbers, texts
+from .eppgbm_values import codes, dates, numbers, texts
 
 DAYS_PER_MONTH = 30.4375  # WHO anthro: months = days / 30.4375
 WEIGHT_ERROR, WEIGHT_WARN = (0.5, 40.0), (1.5, 30.0)
@@ -33,8 +32,6 @@ LENHEI_ERROR, LENHEI_WARN = (38.0, 130.0), (45.0, 120.0)
 MUAC_ERROR, MUAC_WARN = (5.0, 30.0), (7.0, 25.0)
 HEADC_ERROR, HEADC_WARN = (20.0, 60.0), (30.0, 56.0)
 AGE_TEXT_TOLERANCE_MONTHS = 1.0
-
-Severity = Literal["error", "warning"]
 
 SEX_CODES: dict[str, object] = {
     **dict.fromkeys(["L", "LK", "LAKILAKI", "LAKI", "LELAKI", "PRIA", "M", "MALE", "1"], 1),
@@ -48,18 +45,6 @@ OEDEMA_CODES: dict[str, object] = {
     **dict.fromkeys(["YA", "Y", "ADA", "1", "TRUE", "POSITIF", "YES"], True),
     **dict.fromkeys(["TIDAK", "TDK", "T", "N", "NO", "0", "FALSE", "TIDAKADA", "NEGATIF"], False),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class RowIssue:
-    """One problem in one row. ``row`` is the spreadsheet row number the user sees; ``column``
-    the user's header text ("" when the issue is about the whole row)."""
-
-    row: int
-    column: str
-    severity: Severity
-    code: str
-    message: str
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,42 +109,6 @@ class ParsedRows:
         }
 
 
-class _Collector:
-    """Gathers issues from whole-column masks, formatting messages only for flagged rows."""
-
-    def __init__(self, raw: RawTable) -> None:
-        self.raw = raw
-        self.found: list[tuple[int, int, RowIssue]] = []
-        self.error = np.zeros(len(raw), dtype=bool)
-        self.warning = np.zeros(len(raw), dtype=bool)
-
-    def text(self, field: str, i: int) -> str:
-        col = self.raw.column(field)
-        return "" if col is None else cell_text(col[i])
-
-    def label(self, field: str) -> str:
-        return self.raw.label(field) if field in self.raw.fields else ""
-
-    def add(
-        self,
-        mask: np.ndarray,
-        field: str,
-        severity: Severity,
-        code: str,
-        message: Callable[[int], str],
-    ) -> None:
-        column = self.label(field)
-        order = self.raw.fields.get(field, -1)
-        for i in np.flatnonzero(mask):
-            i = int(i)
-            issue = RowIssue(int(self.raw.rows[i]), column, severity, code, message(i))
-            self.found.append((i, order, issue))
-        (self.error if severity == "error" else self.warning)[mask] = True
-
-    def sorted(self) -> list[RowIssue]:
-        return [issue for _, _, issue in sorted(self.found, key=lambda t: (t[0], t[1]))]
-
-
 def _fmt(x: float) -> str:
     return f"{x:g}".replace(".", ",")
 
@@ -187,15 +136,6 @@ def _name_key(s: pl.Series) -> pl.Series:
     return s.str.to_lowercase().str.replace_all(r"[^0-9a-z]+", " ").str.strip_chars()
 
 
-_REGION_PREFIX = re.compile(r"^(desa|kelurahan|kel|kecamatan|kec)\b\.?\s*")
-
-
-def region_key(name: str) -> str:
-    """Region names compared without case, punctuation or a "Desa"/"Kel."/"Kec." prefix."""
-    text = _REGION_PREFIX.sub("", name.lower().strip())
-    return re.sub(r"[^0-9a-z]+", "", text)
-
-
 def parse_rows(
     raw: RawTable,
     *,
@@ -208,7 +148,7 @@ def parse_rows(
     of (kecamatan name, desa name, Kemendagri desa code) the import may write to: each row's
     desa is matched by code or by name within its kecamatan and unmatched rows are errors.
     """
-    c = _Collector(raw)
+    c = Collector(raw)
     today64 = np.datetime64(today, "D")
 
     # --- identity -------------------------------------------------------------------------
@@ -412,7 +352,7 @@ def parse_rows(
         lambda i: "Kecamatan kosong.",
     )
     if regions is not None:
-        region_code = _match_regions(raw, c, regions, kecamatan, desa, desa_code)
+        region_code = match_regions(raw, c, regions, kecamatan, desa, desa_code)
     else:
         region_code = desa_code
 
@@ -474,7 +414,7 @@ def parse_rows(
             )
         ),
     )
-    duplicate_of = _check_duplicates(data, c)
+    duplicate_of = check_duplicates(data, c)
     status = pl.Series(np.where(c.error, 2, np.where(c.warning, 1, 0)).astype(np.int8))
     data = data.with_columns(
         duplicate_of=pl.Series(duplicate_of.tolist(), dtype=pl.Int64),
@@ -484,7 +424,7 @@ def parse_rows(
 
 
 def _check_range(
-    c: _Collector,
+    c: Collector,
     field: str,
     values: np.ndarray,
     bad: np.ndarray,
@@ -541,11 +481,8 @@ def _check_range(
     )
 
 
-_AGE_PART = r"(\d+)\s*{}"
-
-
 def _check_age_text(
-    raw: RawTable, c: _Collector, age_months: np.ndarray, age_ok: np.ndarray
+    raw: RawTable, c: Collector, age_months: np.ndarray, age_ok: np.ndarray
 ) -> None:
     """ "2 Tahun - 3 Bulan - 5 Hari" (or without days, or a bare number of months) against the
     dates. Without days the text is truncated, so it may run up to a month behind the dates."""
@@ -602,7 +539,7 @@ def _age_words(months: float) -> str:
     return f"{whole // 12} tahun {whole % 12} bulan"
 
 
-def _nik(raw: RawTable, c: _Collector) -> tuple[pl.Series, np.ndarray]:
+def _nik(raw: RawTable, c: Collector) -> tuple[pl.Series, np.ndarray]:
     """NIK as 16-digit text; numbers (Excel keeps 15 significant digits) and scientific notation
     are unrecoverable, anything else not 16 digits is dropped with a warning."""
     n = len(raw)
@@ -641,7 +578,7 @@ def _nik(raw: RawTable, c: _Collector) -> tuple[pl.Series, np.ndarray]:
     return pl.select(pl.when(pl.Series(valid)).then(s)).to_series().alias("nik"), valid
 
 
-def _desa_code(raw: RawTable, c: _Collector, desa: pl.Series) -> pl.Series:
+def _desa_code(raw: RawTable, c: Collector, desa: pl.Series) -> pl.Series:
     """Kemendagri desa code as "53.02.01.2001" (10 digits, dotted or not)."""
     n = len(raw)
     if "desa_code" not in raw.fields:
@@ -680,153 +617,3 @@ def _desa_code(raw: RawTable, c: _Collector, desa: pl.Series) -> pl.Series:
         ),
     )
     return dotted.alias("desa_code")
-
-
-def _match_regions(
-    raw: RawTable,
-    c: _Collector,
-    regions: Iterable[tuple[str, str, str]],
-    kecamatan: pl.Series,
-    desa: pl.Series,
-    desa_code: pl.Series,
-) -> pl.Series:
-    """Match each row's desa by code, else by name within the kecamatan (DESIGN §4)."""
-    by_code: dict[str, str] = {}
-    by_name: dict[tuple[str, str], str] = {}
-    kec_names: dict[str, str] = {}
-    desa_names: dict[str, dict[str, str]] = {}
-    for kec, ds, code in regions:
-        by_code[code] = code
-        by_name[(region_key(kec), region_key(ds))] = code
-        kec_names[region_key(kec)] = kec
-        desa_names.setdefault(region_key(kec), {})[region_key(ds)] = ds
-    frame = pl.DataFrame({"kec": kecamatan, "desa": desa, "code": desa_code})
-    combos = frame.unique(maintain_order=True)
-    resolved: list[str | None] = []
-    problems: dict[tuple[str | None, str | None, str | None], tuple[str, str, str]] = {}
-    for kec, ds, code in combos.iter_rows():
-        if code is not None and code in by_code:
-            resolved.append(code)
-            continue
-        if code is not None and ds is None:
-            resolved.append(None)
-            problems[(kec, ds, code)] = (
-                "desa_code",
-                "desa_code_unknown",
-                f"Kode desa {code} tidak ada dalam daftar wilayah.",
-            )
-            continue
-        if ds is None or (kec is None and code is None):
-            resolved.append(None)  # already reported as missing
-            continue
-        kk = region_key(kec) if kec is not None else None
-        match = by_name.get((kk, region_key(ds))) if kk is not None else None
-        if match is None and kk is None:
-            candidates = [v for (k, d), v in by_name.items() if d == region_key(ds)]
-            match = candidates[0] if len(candidates) == 1 else None
-        resolved.append(match)
-        if match is not None:
-            continue
-        if kk is not None and kk not in kec_names:
-            near = difflib.get_close_matches(kk, list(kec_names), n=1, cutoff=0.75)
-            hint = f" (mungkin: {kec_names[near[0]]})" if near else ""
-            problems[(kec, ds, code)] = (
-                "kecamatan",
-                "kecamatan_unknown",
-                f"Kecamatan '{kec}' tidak ada dalam daftar wilayah{hint}.",
-            )
-        else:
-            pool = desa_names.get(kk or "", {})
-            near = difflib.get_close_matches(region_key(ds), list(pool), n=1, cutoff=0.75)
-            hint = f" (mungkin: {pool[near[0]]})" if near else ""
-            where = f" di Kecamatan {kec}" if kec else ""
-            problems[(kec, ds, code)] = (
-                "desa",
-                "desa_unknown",
-                f"Desa/kelurahan '{ds}' tidak ditemukan{where}{hint}.",
-            )
-    combos = combos.with_columns(region_code=pl.Series(resolved, dtype=pl.String))
-    joined = frame.join(
-        combos, on=["kec", "desa", "code"], how="left", nulls_equal=True, maintain_order="left"
-    )
-    if problems:
-        keys = list(zip(kecamatan.to_list(), desa.to_list(), desa_code.to_list(), strict=True))
-        by_problem: dict[tuple[str, str, str], list[int]] = {}
-        for i, key in enumerate(keys):
-            if key in problems:
-                by_problem.setdefault(problems[key], []).append(i)
-        for (field, code, message), idx in by_problem.items():
-            mask = np.zeros(len(raw), dtype=bool)
-            mask[idx] = True
-            c.add(mask, field, "error", code, lambda i, message=message: message)
-    return joined["region_code"]
-
-
-_SAME_VALUES = (
-    "name",
-    "sex",
-    "birth_date",
-    "weight_kg",
-    "lenhei_cm",
-    "measure",
-    "oedema",
-    "muac_cm",
-    "headc_cm",
-)
-
-
-def _check_duplicates(data: pl.DataFrame, c: _Collector) -> np.ndarray:
-    """Same child and measurement date twice: identical values → warning, later row skipped;
-    different values → error on each row naming the others."""
-    duplicate_of = np.full(data.height, None, dtype=object)
-    keyed = data.select(
-        pl.int_range(pl.len(), dtype=pl.Int64).alias("i"),
-        "child_key",
-        "measurement_date",
-        pl.struct(list(_SAME_VALUES)).hash().alias("h"),
-    ).filter(pl.col("child_key").is_not_null() & pl.col("measurement_date").is_not_null())
-    groups = (
-        keyed.group_by(["child_key", "measurement_date"])
-        .agg("i", "h")
-        .filter(pl.col("i").list.len() > 1)
-    )
-    rows = c.raw.rows
-    dup_mask = np.zeros(data.height, dtype=bool)
-    conflicts: dict[int, list[int]] = {}
-    for idx, hashes in zip(groups["i"].to_list(), groups["h"].to_list(), strict=True):
-        pairs = sorted(zip(idx, hashes, strict=True))
-        first_of: dict[int, int] = {}
-        for i, h in pairs:
-            if h in first_of:
-                duplicate_of[i] = int(rows[first_of[h]])
-                dup_mask[i] = True
-            else:
-                first_of[h] = i
-        reps = list(first_of.values())
-        if len(reps) > 1:
-            for i in reps:
-                conflicts[i] = [int(rows[j]) for j in reps if j != i]
-    c.add(
-        dup_mask,
-        "",
-        "warning",
-        "duplicate",
-        lambda i: (
-            f"Baris duplikat dari baris {duplicate_of[i]} (hanya baris {duplicate_of[i]} "
-            "yang diimpor)."
-        ),
-    )
-    conflict_mask = np.zeros(data.height, dtype=bool)
-    conflict_mask[list(conflicts)] = True
-    c.add(
-        conflict_mask,
-        "",
-        "error",
-        "conflict",
-        lambda i: (
-            "Anak yang sama diukur pada tanggal yang sama dengan data berbeda di baris "
-            + ", ".join(map(str, conflicts[i]))
-            + "."
-        ),
-    )
-    return duplicate_of

@@ -22,7 +22,7 @@ from typing import Literal
 
 import numpy as np
 
-from .eppgbm_parse import region_key
+from .eppgbm_match import region_key
 from .eppgbm_xlsx import write_xlsx
 
 HEADER = (
