@@ -111,8 +111,8 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
             "Berkas ini bukan spreadsheet yang bisa dibaca (xlsx, xls, ods atau csv)."
         ) from exc
     fmt: Literal["xlsx", "xls", "ods"] = "xls" if data.startswith(_OLE_MAGIC) else "xlsx"
-    if fmt == "xlsx" and b"content.xml" in data[:200] and b"opendocument" in data[:200]:
-        fmt = "ods"
+    if fmt == "xlsx" and b"mimetypeapplication/vnd.oasis.opendocument" in data[:100]:
+        fmt = "ods"  # an OpenDocument zip starts with its uncompressed "mimetype" entry
     best: tuple[int, int, python_calamine.CalamineSheet] | None = None
     any_cells = False
     for sheet_name in book.sheet_names:

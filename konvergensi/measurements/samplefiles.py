@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import NormalDist
@@ -375,7 +375,6 @@ def generate_eppgbm(
         birth,
         meas,
         nik,
-        has_nik,
     )
 
     final: list[list[object]] = []
@@ -423,21 +422,20 @@ def generate_eppgbm(
 
 
 def _inject(
-    table,
-    rng,
-    error_rate,
-    desa,
-    d_idx,
-    fmt,
-    as_date,
-    num,
-    weight,
-    reading,
-    birth,
-    meas,
-    nik,
-    has_nik,
-):  # type: ignore[no-untyped-def]
+    table: list[list[object]],
+    rng: np.random.Generator,
+    error_rate: float,
+    desa: Sequence[tuple[str, str, str]],
+    d_idx: np.ndarray,
+    fmt: str,
+    as_date: Callable[[dt.date], object],
+    num: Callable[[float], object],
+    weight: np.ndarray,
+    reading: np.ndarray,
+    birth: np.ndarray,
+    meas: np.ndarray,
+    nik: np.ndarray,
+) -> tuple[dict[int, str], dict[int, list[tuple[list[object], str]]]]:
     """Spoil ``error_rate`` of the rows in place, one kind of error each; duplicates and
     conflicting copies are returned to be inserted after their source row."""
     n = len(table)
