@@ -31,7 +31,7 @@ from enum import StrEnum
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import special, stats
+from scipy import special
 
 from analytics.prevalence import _as_int_array, _check_counts
 
@@ -72,6 +72,8 @@ _LABELS = {
 
 def binomial_p_above(cases: ArrayLike, n: ArrayLike, p0: float) -> NDArray[np.float64]:
     """P(X ≥ cases) for X ~ Binomial(n, p0), vectorised; NaN where n = 0."""
+    from scipy import stats  # imported here: scipy.stats takes seconds to import
+
     c, m = _as_int_array(cases, "cases"), _as_int_array(n, "n")
     _check_counts(c, m)
     _check_p0(p0)
@@ -81,6 +83,8 @@ def binomial_p_above(cases: ArrayLike, n: ArrayLike, p0: float) -> NDArray[np.fl
 
 def binomial_p_below(cases: ArrayLike, n: ArrayLike, p0: float) -> NDArray[np.float64]:
     """P(X ≤ cases) for X ~ Binomial(n, p0), vectorised; NaN where n = 0."""
+    from scipy import stats  # imported here: scipy.stats takes seconds to import
+
     c, m = _as_int_array(cases, "cases"), _as_int_array(n, "n")
     _check_counts(c, m)
     _check_p0(p0)
@@ -90,6 +94,8 @@ def binomial_p_below(cases: ArrayLike, n: ArrayLike, p0: float) -> NDArray[np.fl
 
 def poisson_p_above(observed: ArrayLike, expected: ArrayLike) -> NDArray[np.float64]:
     """P(Y ≥ observed) for Y ~ Poisson(expected); NaN where expected is 0 or NaN."""
+    from scipy import stats  # imported here: scipy.stats takes seconds to import
+
     o = _as_int_array(observed, "observed")
     e = np.asarray(expected, dtype=np.float64)
     with np.errstate(invalid="ignore"):
@@ -99,6 +105,8 @@ def poisson_p_above(observed: ArrayLike, expected: ArrayLike) -> NDArray[np.floa
 
 def poisson_p_below(observed: ArrayLike, expected: ArrayLike) -> NDArray[np.float64]:
     """P(Y ≤ observed) for Y ~ Poisson(expected); NaN where expected is 0 or NaN."""
+    from scipy import stats  # imported here: scipy.stats takes seconds to import
+
     o = _as_int_array(observed, "observed")
     e = np.asarray(expected, dtype=np.float64)
     with np.errstate(invalid="ignore"):

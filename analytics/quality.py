@@ -29,7 +29,6 @@ from enum import StrEnum
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import stats
 
 
 class TemJudgement(StrEnum):
@@ -144,6 +143,8 @@ def terminal_digits(values: ArrayLike) -> NDArray[np.int64]:
 
 def digit_preference(values: ArrayLike) -> DigitPreference:
     """Heaping on the terminal digit (chi-square against 10 equal digits, 9 d.f.)."""
+    from scipy import stats  # imported here: scipy.stats takes seconds to import
+
     digits = terminal_digits(values)
     counts = np.bincount(digits, minlength=10)
     n = int(digits.size)

@@ -15,8 +15,6 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from scipy import stats
-
 from analytics.prevalence import Estimate, prevalence
 from analytics.traffic_light import CoverageClass
 
@@ -50,6 +48,8 @@ def prevalence_trend(
     current_period: str = "",
 ) -> PrevalenceTrend:
     """Compare (stunted, measured) of two periods; None or measured 0 = no data."""
+    from scipy import stats  # imported here: scipy.stats takes seconds to import
+
     if not (0.0 < alpha < 1.0):
         raise ValueError(f"alpha must be in (0, 1), got {alpha!r}")
     prev = prevalence(*(previous or (0, 0)), period=previous_period)
