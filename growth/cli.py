@@ -305,10 +305,6 @@ class Table:
     delimiter: str | None = None  # CSV only: the delimiter detected in the input
     encoding: str | None = None  # CSV only
 
-    @property
-    def decimal_comma(self) -> bool:
-        return self.delimiter == ";"
-
 
 def _decode(data: bytes) -> tuple[str, str]:
     """Decode CSV bytes: UTF-8 (with or without BOM), else Windows-1252, else latin-1."""
@@ -340,8 +336,7 @@ def read_csv(path: Path, *, lang: str = "id") -> Table:
     except OSError as exc:
         raise UserError([_msg(lang, "unreadable", path=path, reason=exc.strerror or exc)]) from exc
     text, encoding = _decode(data)
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), None)
+    first = next((line for line in io.StringIO(text) if line.strip()), None)
     if first is None:
         raise UserError([_msg(lang, "empty_file", path=path)])
     delimiter = _detect_delimiter(first)
