@@ -25,14 +25,14 @@ from typing import Any
 import numpy as np
 import polars as pl
 from django.core.files.base import ContentFile
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from konvergensi.accounts.access import Access
 from konvergensi.regions.models import Level, Posyandu, Region
 
-from . import engine, matching
+from . import engine, fastwrite, matching
 from .eppgbm import (
     ImportFileError,
     ParsedRows,
@@ -84,7 +84,8 @@ class Analysis:
     child_id: np.ndarray | None = None  # existing child pk or 0
     new_child: list[tuple | None] | None = None  # identity of a child to create
     action: np.ndarray | None = None  # "create" / "update" / "unchanged"
-    existing: dict[tuple[int, dt.date], Measurement] = field(default_factory=dict)
+    # stored measurement of (child, date): its pk and the compared fields
+    existing: dict[tuple[int, dt.date], tuple[int, dict[str, Any]]] = field(default_factory=dict)
     nik_fill: dict[int, str] = field(default_factory=dict)
 
     @property
@@ -360,11 +361,13 @@ def _match(a: Analysis) -> None:
         else:
             child_id[j] = pk
 
-    existing: dict[tuple[int, dt.date], Measurement] = {}
+    existing: dict[tuple[int, dt.date], tuple[int, dict[str, Any]]] = {}
     known = sorted({int(c) for c in child_id if c})
+    names = [f for f, _ in COMPARED]
     for chunk in _chunks(known):
-        for m in Measurement.objects.filter(child_id__in=chunk):
-            existing[(m.child_id, m.measured_on)] = m
+        qs = Measurement.objects.filter(child_id__in=chunk)
+        for pk, child, day, *vals in qs.values_list("id", "child_id", "measured_on", *names):
+            existing[(child, day)] = (pk, dict(zip(names, vals, strict=True)))
 
     values = _row_values(a)
     present = set(a.raw.fields)
@@ -375,7 +378,7 @@ def _match(a: Analysis) -> None:
         m = existing.get((int(child_id[j]), dates[i])) if child_id[j] else None
         if m is None:
             action[j] = "create"
-        elif all(_same(getattr(m, f), values[f][j]) for f, _ in compared):
+        elif all(_same(m[1][f], values[f][j]) for f, _ in compared):
             action[j] = "unchanged"
         else:
             action[j] = "update"
@@ -675,137 +678,114 @@ def _load_analysis(batch: ImportBatch, user, confirmations: dict[str, str]) -> A
 # --- writing ---------------------------------------------------------------------------------
 
 
+CHILD_TEXT = {"nik": 16, "name": 120, "mother_name": 120, "father_name": 120, "address": 255,
+              "rt": 5, "rw": 5}  # fmt: skip
+
+
 def _write(a: Analysis, *, batch: ImportBatch, user, progress: ProgressFn) -> tuple[int, int, int]:
+    """Children, new and changed measurements, with history, by columns (``fastwrite``)."""
     idx = a.idx
     d = a.parsed.data
     total = len(idx)
     assert a.action is not None and a.child_id is not None and a.new_child is not None
+    reason = f"Impor {batch.filename}"
     posyandu = _posyandu_ids(a, user)
-
-    # children to create: one per identity, from its first row
     sub = d[idx] if total else d.clear()
     cols = {
         name: sub[name].to_list()
-        for name in (
-            "nik",
-            "name",
-            "sex",
-            "birth_date",
-            "mother_name",
-            "father_name",
-            "address",
-            "rt",
-            "rw",
-            "posyandu",
-            "measurement_date",
-        )
-    }
+        for name in ("nik", "name", "sex", "birth_date", "mother_name", "father_name", "address",
+                     "rt", "rw", "posyandu", "measurement_date")
+    }  # fmt: skip
+    codes = [a.region_code[i] for i in idx]
+    posyandu_of = [
+        posyandu.get((codes[j], matching.norm_place(cols["posyandu"][j]))) for j in range(total)
+    ]
+
+    # children to create: one per identity, from its first row
     first_row: dict[tuple, int] = {}
     for j, ident in enumerate(a.new_child):
         if ident is not None and ident not in first_row:
             first_row[ident] = j
-    children = []
-    for j in first_row.values():
-        code = a.region_code[idx[j]]
-        nik = matching.valid_nik(cols["nik"][j]) if cols["nik"][j] else ""
-        children.append(
-            Child(
-                nik=nik,
-                name=(cols["name"][j] or "")[:120],
-                sex=int(cols["sex"][j]),
-                birth_date=cols["birth_date"][j],
-                mother_name=(cols["mother_name"][j] or "")[:120],
-                father_name=(cols["father_name"][j] or "")[:120],
-                address=(cols["address"][j] or "")[:255],
-                rt=(cols["rt"][j] or "")[:5],
-                rw=(cols["rw"][j] or "")[:5],
-                desa_id=code,
-                posyandu_id=posyandu.get((code, matching.norm_place(cols["posyandu"][j]))),
-                match_key=matching.match_key(
-                    cols["name"][j], cols["birth_date"][j], cols["mother_name"][j]
-                ),
-            )
-        )
-    created_children = bulk_create_with_history(
-        children,
-        Child,
-        batch_size=BATCH_SIZE,
-        default_user=user,
-        default_change_reason=f"Impor {batch.filename}",
-    )
-    new_pk = {ident: c.pk for ident, c in zip(first_row, created_children, strict=True)}
+    rows = list(first_row.values())
+    child_cols: dict[str, list[Any]] = {
+        f: [(cols[f][j] or "")[:size] for j in rows] for f, size in CHILD_TEXT.items()
+    }
+    child_cols["nik"] = [matching.valid_nik(v) for v in child_cols["nik"]]
+    child_cols["sex"] = [int(cols["sex"][j]) for j in rows]
+    child_cols["birth_date"] = [cols["birth_date"][j] for j in rows]
+    child_cols["desa_id"] = [codes[j] for j in rows]
+    child_cols["posyandu_id"] = [posyandu_of[j] for j in rows]
+    child_cols["match_key"] = [
+        matching.match_key(cols["name"][j], cols["birth_date"][j], cols["mother_name"][j])
+        for j in rows
+    ]
+    new_ids = fastwrite.insert(Child, child_cols, user=user, reason=reason)
+    new_pk = dict(zip(first_row, new_ids, strict=True))
     if a.nik_fill:
         filled = list(Child.objects.filter(pk__in=list(a.nik_fill)))
         for c in filled:
             c.nik = a.nik_fill[c.pk]
-        bulk_update_with_history(filled, Child, ["nik"], batch_size=BATCH_SIZE, default_user=user)
-    progress(0, total, "Menyimpan data")
+        fastwrite.update(Child, filled, ["nik"], user=user, reason=reason)
+    progress(0, total, "Menyimpan pengukuran")
 
     values = _row_values(a)
-    results = a.results
-    to_create: list[Measurement] = []
-    to_update: list[Measurement] = []
-    unchanged = 0
-    present = set(a.raw.fields)
-    now_fields = [f for f, src in COMPARED if src is None or src in present]
-    for j, i in enumerate(idx):
-        act = a.action[j]
-        if act == "unchanged":
-            unchanged += 1
-            continue
-        child_pk = int(a.child_id[j]) or new_pk[a.new_child[j]]
-        code = a.region_code[i]
-        fields = engine.field_values(results, j)
-        fields["posyandu_id"] = posyandu.get((code, matching.norm_place(cols["posyandu"][j])))
-        if act == "create":
-            to_create.append(
-                Measurement(
-                    child_id=child_pk,
-                    measured_on=cols["measurement_date"][j],
-                    batch=batch,
-                    **{f: values[f][j] for f, _ in COMPARED},
-                    **fields,
-                )
-            )
-        else:
-            m = a.existing[(child_pk, cols["measurement_date"][j])]
-            for f in now_fields:
+    results = _result_columns(a.results)
+    create = [j for j in range(total) if a.action[j] == "create"]
+    change = [j for j in range(total) if a.action[j] == "update"]
+    unchanged = total - len(create) - len(change)
+
+    def child_of(j: int) -> int:
+        return int(a.child_id[j]) or new_pk[a.new_child[j]]
+
+    m_cols: dict[str, list[Any]] = {
+        "child_id": [child_of(j) for j in create],
+        "measured_on": [cols["measurement_date"][j] for j in create],
+        "posyandu_id": [posyandu_of[j] for j in create],
+        "measurer": [""] * len(create),
+        "batch_id": [batch.pk] * len(create),
+    }
+    for f, _ in COMPARED:
+        m_cols[f] = [values[f][j] for j in create]
+    for f, vals in results.items():
+        m_cols[f] = [vals[j] for j in create]
+    fastwrite.insert(Measurement, m_cols, user=user, reason=reason)
+    progress(len(create), total, "Memperbarui pengukuran yang berubah")
+
+    if change:
+        present = set(a.raw.fields)
+        compared = [f for f, src in COMPARED if src is None or src in present]
+        dates = cols["measurement_date"]
+        pks = [a.existing[(child_of(j), dates[j])][0] for j in change]
+        objs = Measurement.objects.in_bulk(pks)
+        changed = []
+        for j, pk in zip(change, pks, strict=True):
+            m = objs[pk]
+            for f in compared:
                 setattr(m, f, values[f][j])
-            for f, v in fields.items():
-                setattr(m, f, v)
-            m.batch = batch
-            to_update.append(m)
-    reason = f"Impor {batch.filename}"
-    step = 20_000
-    for k in range(0, len(to_create), step):
-        _create_measurements(to_create[k : k + step], user=user, reason=reason)
-        progress(min(k + step, len(to_create)), total, "Menyimpan pengukuran baru")
-    update_fields = [*dict.fromkeys([*now_fields, *engine.RESULT_FIELDS, "posyandu", "batch"])]
-    if to_update:
-        bulk_update_with_history(
-            to_update,
-            Measurement,
-            update_fields,
-            batch_size=BATCH_SIZE,
-            default_user=user,
-            default_change_reason=reason,
-        )
+            for f, vals in results.items():
+                setattr(m, f, vals[j])
+            m.posyandu_id = posyandu_of[j]
+            m.batch_id = batch.pk
+            changed.append(m)
+        fields = [*compared, *results, "posyandu", "batch"]
+        fastwrite.update(Measurement, changed, fields, user=user, reason=reason)
     progress(total, total, "Selesai")
-    return len(to_create), len(to_update), unchanged
+    return len(create), len(change), unchanged
 
 
-def _create_measurements(objs: list[Measurement], *, user, reason: str) -> None:
-    if connection.vendor == "postgresql" and len(objs) >= COPY_THRESHOLD:
-        from .pgcopy import copy_measurements
-
-        copy_measurements(objs, user=user, reason=reason)
-        return
-    bulk_create_with_history(
-        objs, Measurement, batch_size=BATCH_SIZE, default_user=user, default_change_reason=reason
-    )
-
-
-COPY_THRESHOLD = 10**12  # the COPY path is switched on in pgcopy once measured
+def _result_columns(results: dict[str, np.ndarray]) -> dict[str, list[Any]]:
+    """Engine results as stored column values: NaN → None, flags bool, categories text."""
+    out: dict[str, list[Any]] = {}
+    n = len(next(iter(results.values()))) if results else 0
+    for f in engine.Z_FIELDS:
+        v = np.asarray(results[f], dtype=float)
+        out[f] = np.where(np.isnan(v), None, v).tolist()
+    for f in engine.FLAG_FIELDS:
+        out[f] = np.asarray(results[f], dtype=bool).tolist()
+    for f in engine.CAT_FIELDS:
+        out[f] = [str(c or "") for c in results[f]]
+    out["engine_version"] = [engine.ENGINE_VERSION] * n
+    return out
 
 
 def _posyandu_ids(a: Analysis, user) -> dict[tuple[str, str], int]:
