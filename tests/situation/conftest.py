@@ -45,24 +45,33 @@ def _region(settings):
 
 
 def add_measurements(stunting: dict[str, tuple[int, int]], day: dt.date) -> None:
+    children, zlen = [], []
     for code, (stunted, measured) in stunting.items():
         for i in range(measured):
-            child = Child.objects.create(
-                name=f"Anak {code} {i} {day.year}",
-                sex=1,
-                birth_date=day - dt.timedelta(days=400),
-                desa_id=code,
-                match_key=f"{code}-{i}-{day.isoformat()}",
+            children.append(
+                Child(
+                    name=f"Anak {code} {i} {day.year}",
+                    sex=1,
+                    birth_date=day - dt.timedelta(days=400),
+                    desa_id=code,
+                    match_key=f"{code}-{i}-{day.isoformat()}",
+                )
             )
-            Measurement.objects.create(
-                child=child,
-                measured_on=day,
-                desa_code=code,
-                age_days=400,
-                zlen=-2.5 if i < stunted else 0.1,
-                zwei=0.0,
-                zwfl=0.0,
-            )
+            zlen.append(-2.5 if i < stunted else 0.1)
+    Child.objects.bulk_create(children)
+    made = Child.objects.filter(match_key__endswith=day.isoformat()).order_by("pk")
+    Measurement.objects.bulk_create(
+        Measurement(
+            child=child,
+            measured_on=day,
+            desa_code=child.desa_id,
+            age_days=400,
+            zlen=z,
+            zwei=0.0,
+            zwfl=0.0,
+        )
+        for child, z in zip(made, zlen, strict=True)
+    )
 
 
 def add_coverage(coverage: dict[str, dict[str, str]], year: int, people) -> None:
