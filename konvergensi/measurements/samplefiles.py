@@ -22,6 +22,9 @@ from typing import Literal
 
 import numpy as np
 
+from growth import zscores
+from growth.tables import table
+
 from .eppgbm_match import region_key
 from .eppgbm_xlsx import write_xlsx
 
@@ -90,57 +93,12 @@ class GeneratedFile:
     stunting_target: dict[str, float] = field(default_factory=dict)
 
 
-def _table_path(name: str) -> Path:
-    """WHO 2006 table from the growth package's bundled data, else the shared reference."""
-    try:
-        import growth
-
-        bundled = Path(growth.__file__).parent / "data" / name
-        if bundled.exists():
-            return bundled
-    except ImportError:  # pragma: no cover - growth is part of the project
-        pass
-    return Path("/work/shared/reference/who-growth-standards-2006") / name
-
-
-def _lms(name: str, key_scale: float = 1.0) -> dict[int, np.ndarray]:
-    """{sex: array[key, (l, m, s)]} from a WHO anthro table; key = age in days or 0.1 cm."""
-    out: dict[int, list[tuple[float, float, float, float]]] = {1: [], 2: []}
-    with open(_table_path(name), encoding="utf-8") as fh:
-        next(fh)
-        for line in fh:
-            parts = line.split("\t")
-            out[int(parts[0])].append(
-                (float(parts[1]) * key_scale, float(parts[2]), float(parts[3]), float(parts[4]))
-            )
-    return {sex: np.asarray(rows) for sex, rows in out.items()}
-
-
-def _value(
-    lms: dict[int, np.ndarray], sex: np.ndarray, key: np.ndarray, z: np.ndarray
-) -> np.ndarray:
-    """Measurement at z-score z (inverse LMS) for integer table keys."""
-    out = np.empty(len(z))
-    for s in (1, 2):
-        t = lms[s]
-        i = sex == s
-        idx = np.clip(key[i] - int(t[0, 0]), 0, len(t) - 1)
-        L, M, S = t[idx, 1], t[idx, 2], t[idx, 3]
-        out[i] = M * (1 + L * S * z[i]) ** (1 / L)
-    return out
-
-
-def _zscore(
-    lms: dict[int, np.ndarray], sex: np.ndarray, key: np.ndarray, x: np.ndarray
-) -> np.ndarray:
-    out = np.full(len(x), np.nan)
-    for s in (1, 2):
-        t = lms[s]
-        i = (sex == s) & (key >= t[0, 0]) & (key <= t[-1, 0])
-        idx = (key[i] - int(t[0, 0])).astype(int)
-        L, M, S = t[idx, 1], t[idx, 2], t[idx, 3]
-        out[i] = ((x[i] / M) ** L - 1) / (L * S)
-    return out
+def _at_z(name: str, sex: np.ndarray, key: np.ndarray, z: np.ndarray) -> np.ndarray:
+    """The measurement at z-score ``z`` (inverse LMS) from the engine's WHO 2006 table."""
+    t = table(name)
+    idx = (sex - 1) * t.n + np.clip(key - t.first, 0, t.n - 1)
+    l, m, s = t.l[idx], t.m[idx], t.s[idx]  # noqa: E741 - WHO's names
+    return m * (1 + l * s * z) ** (1 / l)
 
 
 def _category(z: np.ndarray, cuts: Sequence[float], labels: Sequence[str]) -> list[str]:
@@ -239,30 +197,26 @@ def generate_eppgbm(
     birth = meas - age.astype("timedelta64[D]")
     haz = np.clip(mu[d_idx] + rng.standard_normal(n), -4.5, 3.5)
     waz = np.clip(0.6 * haz - 0.1 + 0.8 * rng.standard_normal(n), -4.0, 3.0)
-    length = _value(_lms("lenanthro.txt"), sex, age, haz)
-    weight = _value(_lms("weianthro.txt"), sex, age, waz)
+    length = _at_z("len", sex, age, haz)
+    weight = _at_z("wei", sex, age, waz)
     lying = np.where(rng.random(n) < 0.03, age >= 731, age < 731)  # 3% measured the "wrong" way
-    reading = (
-        length + np.where(lying & (age >= 731), 0.7, 0.0) - np.where(~lying & (age < 731), 0.7, 0)
-    )
+    # the table gives length below 731 days and height from 731; the reading is as measured
+    reading = length + np.where(lying & (age >= 731), 0.7, 0.0)
+    reading -= np.where(~lying & (age < 731), 0.7, 0.0)
     reading = np.round(reading, 1)
     weight = np.round(weight, 1)
     muac = np.where(
         age >= 183, np.round(14.2 + 0.8 * waz + 0.6 * rng.standard_normal(n), 1), np.nan
     )
-
-    zwei = np.round(_zscore(_lms("weianthro.txt"), sex, age, weight), 2)
-    # z from the reading corrected to the table's position, as e-PPGBM reports it
-    std_len = (
-        reading - np.where(lying & (age >= 731), 0.7, 0) + np.where(~lying & (age < 731), 0.7, 0)
+    # the export's own z-scores, as the growth engine computes them from the clean values
+    z = zscores(
+        sex=sex,
+        age_days=age.astype(float),
+        weight_kg=weight,
+        lenhei_cm=reading,
+        measure=np.where(lying, "l", "h"),
     )
-    zlen = np.round(_zscore(_lms("lenanthro.txt"), sex, age, std_len), 2)
-    wfl_key = np.rint(std_len * 10).astype(int)
-    zwfl = np.where(
-        age < 731,
-        _zscore(_lms("wflanthro.txt", 10), sex, wfl_key, weight),
-        _zscore(_lms("wfhanthro.txt", 10), sex, wfl_key, weight),
-    ).round(2)
+    zwei, zlen, zwfl = z["zwei"], z["zlen"], z["zwfl"]
 
     first = np.where(sex == 1, rng.integers(0, len(BOYS), n), rng.integers(0, len(GIRLS), n))
     second = rng.integers(0, len(SECOND), n)
