@@ -15,6 +15,7 @@ urlpatterns = [
     path("siklus/", include("konvergensi.cycle.urls")),
     path("pengukuran/", include("konvergensi.measurements.urls")),
     path("indikator/", include("konvergensi.indicators.urls")),
+    path("analisis-situasi/", include("konvergensi.situation.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
