@@ -15,7 +15,7 @@ import numpy.typing as npt
 from growth import _inputs as inp
 from growth import reasons as rsn
 from growth._chunks import run_chunked
-from growth.lms import flag, lms_z, restrict_beyond_3sd, round_r
+from growth.lms import flag, lms_z, redo_near_half, restrict_beyond_3sd, round_r
 from growth.tables import LMSTable, table
 
 FloatArray = npt.NDArray[np.float64]
@@ -91,6 +91,7 @@ def _by_age(
         z = lms_z(y, l, m, s, False)
         if restricted:
             z = restrict_beyond_3sd(z, y, l, m, s)
+        z = redo_near_half(z, y, l, m, s, restricted)
     z = np.where(ok, round_r(z), np.nan)
     low, high = FLAG_LIMITS[name]
     return z, flag(z, low, high)
@@ -141,6 +142,7 @@ def _weight_for_lenhei(
     m = m_lo + diff * (m_all[up] - m_lo)
     s = s_lo + diff * (s_all[up] - s_lo)
     z = restrict_beyond_3sd(lms_z(weight, l, m, s, False), weight, l, m, s)
+    z = redo_near_half(z, weight, l, m, s, True)
     z = np.where(ok, round_r(z), np.nan)
     low, high = FLAG_LIMITS["wfl"]
     return z, flag(z, low, high), in_range

@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from growth import _inputs as inp
 from growth import reasons as rsn
-from growth.lms import flag, lms_z, restrict_beyond_3sd, round_r
+from growth.lms import flag, lms_z, redo_near_half, restrict_beyond_3sd, round_r
 from growth.tables import table
 
 FloatArray = npt.NDArray[np.float64]
@@ -54,6 +54,7 @@ def _by_month(
     z = lms_z(y, l, m, s, tbl.l_is_one)
     if restricted:
         z = restrict_beyond_3sd(z, y, l, m, s)
+    z = redo_near_half(z, y, l, m, s, restricted)
     z = np.where(ok, round_r(z), np.nan)
     low, high = FLAG_LIMITS[name]
     return z, flag(z, low, high)
