@@ -94,9 +94,10 @@ def redo_near_half(
     numpy's vectorised ``power`` (the SIMD loops numpy dispatches on AVX-512 machines) is off
     by one ulp from the C library's ``pow`` for ~5 % of arguments. Anywhere else that is
     invisible, but where z is within a few ulps of x.xx5 it flips the 2-decimal value against
-    anthro, which uses C ``pow`` (R ``^``, ``src/main/arithmetic.c``): e.g. weight 19.53373178272378 kg
-    at 104.7 cm, boys, is WFH z 1.7649999999999966 (1.76) with C ``pow`` and 1.7650000000000001
-    (1.77) with numpy's. The few rows within 1e-9 of a half are redone one by one.
+    anthro, which uses C ``pow`` (R ``^``, ``src/main/arithmetic.c``): e.g. weight
+    19.53373178272378 kg at 104.7 cm, boys, is WFH z 1.7649999999999966 (1.76) with C ``pow``
+    and 1.7650000000000001 (1.77) with numpy's. The few rows within 1e-9 of a half are redone
+    one by one.
     """
     x10 = z * 10.0**digits
     near = np.flatnonzero(np.abs(x10 - np.rint(x10)) > 0.5 - 1e-7)
