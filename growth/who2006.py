@@ -119,24 +119,32 @@ def _weight_for_lenhei(
 
     L, M and S are interpolated linearly between the two 0.1 cm rows around the (corrected)
     length, with anthro's own arithmetic: ``low = trunc(x * 10) / 10``,
-    ``diff = (x - low) / 0.1`` (``R/z-score-weight-for-lenhei.R``).
+    ``upper = trunc(x * 10 + 1) / 10``, ``diff = (x - low) / 0.1``
+    (``R/z-score-weight-for-lenhei.R``).
     """
     wfl, wfh, l_all, m_all, s_all = _wfl_table()
     in_l = use_l & (clenhei >= WFL_RANGE[0]) & (clenhei <= WFL_RANGE[1])
     in_h = use_h & (clenhei >= WFH_RANGE[0]) & (clenhei <= WFH_RANGE[1])
     in_range = in_l | in_h
     ok = ok & in_range
-    tenths = np.trunc(np.where(in_range, clenhei, WFL_RANGE[0]) * 10.0)
+    x10 = np.where(in_range, clenhei, WFL_RANGE[0]) * 10.0
+    tenths = np.trunc(x10)
     diff = (clenhei - tenths / 10.0) / 0.1
     diff = np.where(diff > 0.0, diff, 0.0)
     row = tenths.astype(np.int64)
+    # anthro takes the upper row as trunc(x*10 + 1), not low + 1: just below a binade
+    # (x = 102.39999999999999, e.g. 103.1 cm lying from 731 days minus 0.7) x*10 + 1 rounds
+    # up and the row 102.4 is skipped. Users compare against anthro, so we do the same.
+    row_up = np.trunc(x10 + 1.0).astype(np.int64)
+    last = np.where(in_l, wfl.last, wfh.last)
+    ok = ok & ((diff == 0.0) | (row_up <= last))
     idx = np.where(
         in_l,
         (sex - 1) * wfl.n + (row - wfl.first),
         2 * wfl.n + (sex - 1) * wfh.n + (row - wfh.first),
     )
     idx = np.where(ok, idx, 0)
-    up = idx + 1
+    up = np.where(ok, idx + (row_up - row), 0)
     l_lo, m_lo, s_lo = l_all[idx], m_all[idx], s_all[idx]
     l = l_lo + diff * (l_all[up] - l_lo)  # noqa: E741
     m = m_lo + diff * (m_all[up] - m_lo)

@@ -171,15 +171,16 @@ def reference_row(
     muac_cm=None,
     headc_cm=None,
     *,
-    anthro_upper_row: bool = False,
+    anthro_upper_row: bool = True,
 ) -> dict[str, float]:
     """One row as anthro 1.1 computes it (see growth/RULES.md for the deviations kept here:
     rule 14, weight/length <= 0 -> NaN; rule 15, negative age -> NaN).
 
-    `anthro_upper_row=True` takes the upper weight-for-length/height row as anthro literally
-    does, `trunc(x*10 + 1)/10`; in doubles that skips a row when x*10 lies just below 512 or
-    1024 (x = 51.199999999999996 or 102.39999999999999, e.g. 103.1 cm lying from 731 days minus
-    0.7). The default takes the row 0.1 cm above the lower one, as the engine does.
+    `anthro_upper_row=True` (the default, as the engine does) takes the upper
+    weight-for-length/height row as anthro literally does, `trunc(x*10 + 1)/10`; in doubles
+    that skips a row when x*10 lies just below 512 or 1024 (x = 51.199999999999996 or
+    102.39999999999999, e.g. 103.1 cm lying from 731 days minus 0.7). False takes the row
+    0.1 cm above the lower one.
     """
     sx = None if missing(sex) else int(sex)
     if sx not in (1, 2):

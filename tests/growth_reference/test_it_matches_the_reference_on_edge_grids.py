@@ -154,15 +154,16 @@ def test_its_r_rounding_agrees_with_exact_decimal_rounding_near_midpoints():
     assert {x: round2(x) for x in known} == known
 
 
-def test_it_follows_the_engine_not_anthro_for_the_upper_row_after_a_binade():
-    """The one known divergence (an interpretation, not fixed): 103.1 cm measured lying from
-    731 days becomes 103.1 - 0.7 = 102.39999999999999; anthro's trunc(x*10 + 1)/10 then gives
-    102.5 as the upper row (x*10 + 1 rounds up to 1025.0), interpolating between 102.3 and
-    102.5 with diff = 0.99999999999994, i.e. the z-score of 102.5 cm. The engine uses 102.4."""
+def test_it_follows_anthro_for_the_upper_row_after_a_binade():
+    """103.1 cm measured lying from 731 days becomes 103.1 - 0.7 = 102.39999999999999;
+    anthro's trunc(x*10 + 1)/10 then gives 102.5 as the upper row (x*10 + 1 rounds up to
+    1025.0), interpolating between 102.3 and 102.5 with diff = 0.99999999999994, i.e. the
+    z-score of 102.5 cm (-0.06) where the row 102.4 would give -0.04. The engine follows
+    anthro, which users compare against."""
     row = {"sex": 1, "age_days": 1200, "weight_kg": 16.0, "lenhei_cm": 103.1, "measure": "l"}
     engine = growth.zscores(**columns([row]))["zwfl"][0]
-    assert reference_row(**row)["zwfl"] == engine == -0.04
-    assert reference_row(**row, anthro_upper_row=True)["zwfl"] == -0.06
+    assert reference_row(**row)["zwfl"] == engine == -0.06
+    assert reference_row(**row, anthro_upper_row=False)["zwfl"] == -0.04
     at_102_5 = dict(row, lenhei_cm=102.5, measure="h")
     assert reference_row(**at_102_5)["zwfl"] == -0.06
     # the only 1- or 2-decimal inputs in 30-130 cm where the two readings differ
