@@ -22,7 +22,7 @@ from .eppgbm_headers import ALIASES, LABELS, field_for_header, normalise_header
 from .eppgbm_issues import RowIssue
 from .eppgbm_match import region_key
 from .eppgbm_parse import ParsedRows, parse_rows
-from .eppgbm_read import ImportFileError, RawTable, read_table
+from .eppgbm_read import ImportFileError, RawTable, gc_paused, read_table
 from .eppgbm_values import cell_text
 from .eppgbm_xlsx import write_xlsx
 
@@ -91,10 +91,11 @@ def write_error_file(
             count += 1
             yield row
 
-    if fmt == "xlsx":
-        write_xlsx(os.fspath(path), counted(), sheet_name="Hasil Pemeriksaan", bold_rows=[0])
-    else:
-        encoding = raw.encoding if raw.encoding in ("cp1252", "latin-1") else "utf-8-sig"
-        with open(path, "w", newline="", encoding=encoding, errors="replace") as fh:
-            csv.writer(fh, delimiter=raw.delimiter or ";").writerows(counted())
+    with gc_paused():
+        if fmt == "xlsx":
+            write_xlsx(os.fspath(path), counted(), sheet_name="Hasil Pemeriksaan", bold_rows=[0])
+        else:
+            encoding = raw.encoding if raw.encoding in ("cp1252", "latin-1") else "utf-8-sig"
+            with open(path, "w", newline="", encoding=encoding, errors="replace") as fh:
+                csv.writer(fh, delimiter=raw.delimiter or ";").writerows(counted())
     return count

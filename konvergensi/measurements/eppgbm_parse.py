@@ -23,7 +23,7 @@ import polars as pl
 
 from .eppgbm_issues import Collector, RowIssue
 from .eppgbm_match import check_duplicates, match_regions
-from .eppgbm_read import RawTable
+from .eppgbm_read import RawTable, gc_paused
 from .eppgbm_values import codes, dates, numbers, texts
 
 DAYS_PER_MONTH = 30.4375  # WHO anthro: months = days / 30.4375
@@ -148,6 +148,13 @@ def parse_rows(
     of (kecamatan name, desa name, Kemendagri desa code) the import may write to: each row's
     desa is matched by code or by name within its kecamatan and unmatched rows are errors.
     """
+    with gc_paused():
+        return _parse_rows(raw, today=today, regions=regions)
+
+
+def _parse_rows(
+    raw: RawTable, *, today: dt.date, regions: Iterable[tuple[str, str, str]] | None
+) -> ParsedRows:
     c = Collector(raw)
     today64 = np.datetime64(today, "D")
 

@@ -6,10 +6,12 @@ container goes to python-calamine, anything else must decode as text and is read
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -80,12 +82,33 @@ class RawTable:
         return [col[i] for col in self.columns]
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of cells are allocated.
+
+    A 100k-row export is ~3.4 million cell objects; the collector would rescan them again and
+    again (a quarter of the run time) although they form no reference cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_table(source: str | os.PathLike[str] | bytes, *, filename: str | None = None) -> RawTable:
     """Read an e-PPGBM export from a path or from the uploaded bytes.
 
     Raises :class:`ImportFileError` (message in Bahasa Indonesia) when the content is not a
     spreadsheet, is empty, has no e-PPGBM header in its first 15 rows or lacks a required column.
     """
+    with gc_paused():
+        return _read_table(source, filename)
+
+
+def _read_table(source: str | os.PathLike[str] | bytes, filename: str | None) -> RawTable:
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         name = filename or "berkas"

@@ -26,6 +26,7 @@ from growth import zscores
 from growth.tables import table
 
 from .eppgbm_match import region_key
+from .eppgbm_read import gc_paused
 from .eppgbm_xlsx import write_xlsx
 
 HEADER = (
@@ -178,6 +179,29 @@ def generate_eppgbm(
     """
     if not desa:
         raise ValueError("desa: give at least one (kecamatan, desa, code)")
+    with gc_paused():
+        return _generate(
+            Path(path), rows, seed, desa, fmt, error_rate, title_rows, start_date, days,
+            date_style, encoding, provinsi, kabupaten, stunting_range,
+        )  # fmt: skip
+
+
+def _generate(
+    out: Path,
+    rows: int,
+    seed: int,
+    desa: Sequence[tuple[str, str, str]],
+    fmt: Literal["xlsx", "csv"],
+    error_rate: float,
+    title_rows: bool,
+    start_date: dt.date,
+    days: int,
+    date_style: Literal["cell", "dmy", "iso"] | None,
+    encoding: str,
+    provinsi: str,
+    kabupaten: str,
+    stunting_range: tuple[float, float],
+) -> GeneratedFile:
     rng = np.random.default_rng(seed)
     n = rows
     style = date_style or ("cell" if fmt == "xlsx" else "dmy")
@@ -352,7 +376,6 @@ def generate_eppgbm(
         ]
     header_row = len(titles) + 1
     injected = {header_row + 1 + i: kind for i, kind in enumerate(kinds) if kind is not None}
-    out = Path(path)
     if fmt == "xlsx":
         write_xlsx(
             os.fspath(out),
