@@ -43,8 +43,10 @@ def _adapt(field: models.Field, values: list[Any]) -> list[Any]:
         return values  # psycopg's COPY dumps date, datetime, bool and None itself
     kind = field.get_internal_type()
     if kind == "DateField":
-        return [connection.ops.adapt_datefield_value(v) for v in values]
+        return [None if v is None else v.isoformat() for v in values]
     if kind == "DateTimeField":
+        if values and all(v is values[0] for v in values):  # the history date of a batch
+            return [connection.ops.adapt_datetimefield_value(values[0])] * len(values)
         return [connection.ops.adapt_datetimefield_value(v) for v in values]
     return values
 

@@ -74,3 +74,30 @@ def desa_code(text: object) -> str:
 def near_misses(name: str, candidates: dict[str, str], n: int = 3) -> list[str]:
     """Normalised candidate names close to ``name`` (difflib ratio ≥ 0.8), best first."""
     return difflib.get_close_matches(name, list(candidates), n=n, cutoff=NEAR_MISS_CUTOFF)
+
+
+def match_keys(names: list[object], births: list[object], mothers: list[object]) -> list[str]:
+    """``match_key`` for whole columns: vectorised for ASCII names (nearly all), the row-wise
+    function for the rest so that both give the same key."""
+    import polars as pl
+
+    frame = pl.DataFrame(
+        {"n": [str(v or "") for v in names], "m": [str(v or "") for v in mothers],
+         "b": [b.isoformat() if isinstance(b, dt.date) else str(b) for b in births]},
+        schema={"n": pl.String, "m": pl.String, "b": pl.String},
+    )  # fmt: skip
+
+    def norm(col: str) -> pl.Expr:
+        return (
+            pl.col(col).str.to_lowercase().str.replace_all(r"[^0-9a-z]+", " ")
+            .str.strip_chars().str.replace_all(r" +", " ")
+        )  # fmt: skip
+
+    out = frame.select(
+        key=pl.concat_str(norm("n"), pl.col("b"), norm("m"), separator="|").str.slice(0, 300),
+        ascii=(pl.col("n") + pl.col("m")).str.contains(r"^[\x00-\x7f]*$"),
+    )
+    keys = out["key"].to_list()
+    for i in (~out["ascii"]).arg_true().to_list():
+        keys[i] = match_key(names[i], births[i], mothers[i])
+    return keys

@@ -27,7 +27,7 @@ import polars as pl
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from konvergensi.accounts.access import Access
 from konvergensi.regions.models import Level, Posyandu, Region
@@ -87,6 +87,7 @@ class Analysis:
     # stored measurement of (child, date): its pk and the compared fields
     existing: dict[tuple[int, dt.date], tuple[int, dict[str, Any]]] = field(default_factory=dict)
     nik_fill: dict[int, str] = field(default_factory=dict)
+    keys: list[str] = field(default_factory=list)  # Child.match_key per row (importable rows)
 
     @property
     def idx(self) -> np.ndarray:
@@ -321,12 +322,19 @@ def _match(a: Analysis) -> None:
     mother within the desa) and what writing it would do: create, update or leave unchanged."""
     idx = a.idx
     d = a.parsed.data
-    niks = [matching.valid_nik(v) if v else "" for v in d["nik"].to_list()]
+    niks = d["nik"].fill_null("").to_list()  # 16 digits or null (eppgbm_parse)
     names, mothers = d["name"].to_list(), d["mother_name"].to_list()
     births = d["birth_date"].to_list()
     keys = [""] * d.height
-    for i in idx:
-        keys[i] = matching.match_key(names[i], births[i], mothers[i])
+    for i, key in zip(
+        idx,
+        matching.match_keys(
+            [names[i] for i in idx], [births[i] for i in idx], [mothers[i] for i in idx]
+        ),
+        strict=True,
+    ):
+        keys[i] = key
+    a.keys = keys
     desa_codes = sorted({a.region_code[i] for i in idx})
     wanted_niks = sorted({niks[i] for i in idx if niks[i]})
 
@@ -710,15 +718,11 @@ def _write(a: Analysis, *, batch: ImportBatch, user, progress: ProgressFn) -> tu
     child_cols: dict[str, list[Any]] = {
         f: [(cols[f][j] or "")[:size] for j in rows] for f, size in CHILD_TEXT.items()
     }
-    child_cols["nik"] = [matching.valid_nik(v) for v in child_cols["nik"]]
     child_cols["sex"] = [int(cols["sex"][j]) for j in rows]
     child_cols["birth_date"] = [cols["birth_date"][j] for j in rows]
     child_cols["desa_id"] = [codes[j] for j in rows]
     child_cols["posyandu_id"] = [posyandu_of[j] for j in rows]
-    child_cols["match_key"] = [
-        matching.match_key(cols["name"][j], cols["birth_date"][j], cols["mother_name"][j])
-        for j in rows
-    ]
+    child_cols["match_key"] = [a.keys[idx[j]] for j in rows]
     new_ids = fastwrite.insert(Child, child_cols, user=user, reason=reason)
     new_pk = dict(zip(first_row, new_ids, strict=True))
     if a.nik_fill:
@@ -816,7 +820,13 @@ def _posyandu_ids(a: Analysis, user) -> dict[tuple[str, str], int]:
             if (p.desa_id, p.name) not in seen:
                 seen.add((p.desa_id, p.name))
                 unique.append(p)
-        bulk_create_with_history(unique, Posyandu, batch_size=BATCH_SIZE, default_user=user)
+        fastwrite.insert(
+            Posyandu,
+            {"name": [p.name for p in unique], "desa_id": [p.desa_id for p in unique],
+             "puskesmas_id": [None] * len(unique)},
+            user=user,
+            reason="Impor: posyandu baru",
+        )  # fmt: skip
         for pk, desa, name in Posyandu.objects.filter(desa_id__in=desa_codes).values_list(
             "id", "desa_id", "name"
         ):
