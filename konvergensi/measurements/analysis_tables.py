@@ -399,7 +399,7 @@ def _round(x: float, digits: int) -> float | None:
 
 
 def limit_puskesmas(formset, kabupaten_code: str) -> None:
-    qs = Puskesmas.objects.filter(kecamatan_id__startswith=kabupaten_code + ".")
+    qs = Puskesmas.objects.filter(kecamatan__code__startswith=kabupaten_code + ".")
     for form in formset.forms:
         form.fields["puskesmas"].queryset = qs
     formset.empty_form.fields["puskesmas"].queryset = qs

@@ -18,13 +18,16 @@ entered, or estimated; the source is stated). Units without sasaran show "tidak 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from django.db.models import Count, Exists, OuterRef, Q
+from django.apps import apps
+from django.core.cache import cache
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import gettext as _
 
@@ -277,16 +280,58 @@ def _count_expressions() -> dict[str, Count]:
     return exprs
 
 
+def in_prefix(prefix: str, field: str = "desa_code") -> Q:
+    """Codes equal to ``prefix`` or below it, as a range (index-friendly on every backend,
+    unlike LIKE): "53.02." <= code < "53.02/" ('/' follows '.' in ASCII)."""
+    return Q(**{field: prefix}) | Q(**{f"{field}__gte": prefix + ".", f"{field}__lt": prefix + "/"})
+
+
 def count_by(
     period: Period, key: str, *, prefix: str, scope: Scope | None = None, **filters: Any
 ) -> dict[Any, np.ndarray]:
     """Count matrix rows (``COLUMNS``) per value of ``key`` (desa_code or posyandu_id) for the
-    last measurement per child in the period, among desa whose code starts with ``prefix``."""
+    last measurement per child in the period, among desa whose code starts with ``prefix``.
+
+    Cached (see ``data_version``): a kabupaten of 150k children costs one aggregate query
+    when the data changed, and a dictionary read otherwise."""
+    scope_key = "all" if scope is None else f"{scope.prefixes}|{sorted(scope.desa_codes or [])}"
+    raw = f"{key}|{prefix}|{period.start}|{period.end}|{scope_key}|{sorted(filters.items())}"
+    cache_key = "prev:" + hashlib.sha1(f"{raw}|{data_version()}".encode()).hexdigest()
+    cached = cache.get(cache_key)
+    if cached is not None:
+        return {k: np.array(v, dtype=np.int64) for k, v in cached.items()}
     qs = last_measurements(period, scope).filter(**filters)
     if prefix:
-        qs = qs.filter(Q(desa_code=prefix) | Q(desa_code__startswith=prefix + "."))
+        qs = qs.filter(in_prefix(prefix))
     rows = qs.order_by().values(key).annotate(**_count_expressions())
-    return {r[key]: np.array([r[c] for c in COLUMNS], dtype=np.int64) for r in rows}
+    result = {r[key]: [r[c] for c in COLUMNS] for r in rows}
+    cache.set(cache_key, result, CACHE_SECONDS)
+    return {k: np.array(v, dtype=np.int64) for k, v in result.items()}
+
+
+# The counts are cached under a key that changes with the data: the highest measurement id
+# and the highest audit-history id (any save, delete, import or recompute through the
+# history helpers adds one; both are index look-ups), and a counter that ``invalidate``
+# bumps for writers that bypass the history (raw SQL, QuerySet.update/delete). The timeout
+# bounds staleness from anything else.
+CACHE_SECONDS = 600
+_VERSION_KEY = "prev:version"
+
+
+def data_version() -> str:
+    top = Measurement.objects.aggregate(top=Max("id"))["top"]
+    hist = apps.get_model("measurements", "HistoricalMeasurement").objects.aggregate(
+        top=Max("history_id")
+    )["top"]
+    return f"{top}:{hist}:{cache.get(_VERSION_KEY, 0)}"
+
+
+def invalidate() -> None:
+    """Call after writing measurements without the history helpers (raw SQL, bulk_update)."""
+    try:
+        cache.incr(_VERSION_KEY)
+    except ValueError:
+        cache.set(_VERSION_KEY, 1, None)
 
 
 # --- sasaran ----------------------------------------------------------------------------------
@@ -314,22 +359,29 @@ def _source_text(sources: set[str], missing: bool) -> str:
 # --- building rows ----------------------------------------------------------------------------
 
 
-def _figures(counts: np.ndarray) -> dict[str, Figure]:
-    figures = {}
+def _figures_many(matrix: np.ndarray) -> list[dict[str, Figure]]:
+    """Figures for every row of a (units × COLUMNS) count matrix: one vectorised Wilson
+    interval per indicator over all units."""
+    out: list[dict[str, Figure]] = [{} for _ in range(matrix.shape[0])]
+    if matrix.shape[0] == 0:
+        return out
     for name, (zname, _op, _cut) in CUTOFFS.items():
         z, _f = _Z_FIELD[zname]
-        cases, n = int(counts[_COL[f"cases_{name}"]]), int(counts[_COL[f"n_{z}"]])
-        lower, upper = wilson_interval([cases], [n])
-        figures[name] = Figure(
-            name,
-            cases,
-            n,
-            int(counts[_COL[f"flag_{z}"]]),
-            cases / n if n else math.nan,
-            float(lower[0]),
-            float(upper[0]),
-        )
-    return figures
+        cases, n = matrix[:, _COL[f"cases_{name}"]], matrix[:, _COL[f"n_{z}"]]
+        flagged = matrix[:, _COL[f"flag_{z}"]]
+        lower, upper = wilson_interval(cases, n)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            value = np.where(n > 0, cases / np.maximum(n, 1), np.nan)
+        for i in range(matrix.shape[0]):
+            out[i][name] = Figure(
+                name, int(cases[i]), int(n[i]), int(flagged[i]), float(value[i]),
+                float(lower[i]), float(upper[i]),
+            )  # fmt: skip
+    return out
+
+
+def _figures(counts: np.ndarray) -> dict[str, Figure]:
+    return _figures_many(counts.reshape(1, -1))[0]
 
 
 def _row(
@@ -340,6 +392,7 @@ def _row(
     desa: Sequence[str] | None,
     desa_counts: dict[str, np.ndarray],
     sasaran: dict[str, tuple[int, str]],
+    figures: dict[str, Figure] | None = None,
 ) -> Row:
     """A unit's row; ``desa`` are the desa whose sasaran it sums (None: no sasaran level)."""
     measured = int(counts[_COL["measured"]])
@@ -359,7 +412,7 @@ def _row(
         name,
         level,
         measured,
-        _figures(counts),
+        figures if figures is not None else _figures(counts),
         total if has else None,
         _source_text(sources, missing),
         coverage,
@@ -460,13 +513,18 @@ def prevalence_table(
         if codes:
             matrix = np.vstack([desa_counts[c] for c in codes])
             rolled = aggregate_by_prefix(codes, *matrix.T, level=level)
-    rows = []
-    for code, name, members in units:
+    unit_counts = []
+    for code, _name, members in units:
         if level in ("kecamatan", "kabupaten"):
-            counts = np.array(rolled.get(code, _ZERO), dtype=np.int64)
+            unit_counts.append(np.array(rolled.get(code, _ZERO), dtype=np.int64))
         else:
-            counts = _sum(desa_counts[d] for d in members if d in desa_counts)
-        rows.append(_row(code, name, level, counts, members, desa_counts, sasaran))
+            unit_counts.append(_sum(desa_counts[d] for d in members if d in desa_counts))
+    matrix = np.vstack(unit_counts) if unit_counts else np.zeros((0, len(COLUMNS)), np.int64)
+    figures = _figures_many(matrix)
+    rows = [
+        _row(code, name, level, unit_counts[i], members, desa_counts, sasaran, figures[i])
+        for i, (code, name, members) in enumerate(units)
+    ]
     # The total holds every measurement of the region in scope, also in a desa whose code
     # is no longer in the region table.
     total = _row(

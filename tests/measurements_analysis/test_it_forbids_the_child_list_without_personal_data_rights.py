@@ -8,12 +8,16 @@ from .conftest import OEBESA, SOE, child, measure
 
 def test_it_forbids_bappeda(client, kabupaten, soe_data, bappeda):
     client.force_login(bappeda)
-    assert client.get(reverse("measurements:children_desa", kwargs={"code": SOE})).status_code == 403
+    assert (
+        client.get(reverse("measurements:children_desa", kwargs={"code": SOE})).status_code == 403
+    )
     pk = soe_data["melati"].pk
     url = reverse("measurements:children_posyandu", kwargs={"pk": pk})
     assert client.get(url).status_code == 403
     some_child = soe_data["melati"].children.first()
-    assert client.get(reverse("measurements:child", kwargs={"pk": some_child.pk})).status_code == 403
+    assert (
+        client.get(reverse("measurements:child", kwargs={"pk": some_child.pk})).status_code == 403
+    )
     # Aggregates stay open to Bappeda.
     assert client.get(reverse("measurements:prevalence", kwargs={"code": SOE})).status_code == 200
 

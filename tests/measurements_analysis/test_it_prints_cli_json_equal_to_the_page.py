@@ -43,5 +43,10 @@ def test_it_takes_a_round_by_name(kabupaten, soe_data, feb_round):
     assert rows[0]["stunting"]["cases"] == 4
     # Mollo Selatan has nobody measured: no data, never 0%.
     assert rows[1]["stunting"] == {
-        "cases": 0, "n": 0, "prevalence": None, "lower": None, "upper": None, "flagged": 0
+        "cases": 0,
+        "n": 0,
+        "prevalence": None,
+        "lower": None,
+        "upper": None,
+        "flagged": 0,
     }

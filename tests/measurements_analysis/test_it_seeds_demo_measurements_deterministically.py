@@ -1,0 +1,51 @@
+"""The demo generator in small mode: deterministic for a seed, idempotent, realistic."""
+
+import datetime as dt
+
+from konvergensi.measurements.demo import seed_measurements
+from konvergensi.measurements.models import (
+    Child,
+    Measurement,
+    MeasurementRound,
+    Remeasurement,
+    Sasaran,
+)
+
+from .conftest import posyandu
+
+TODAY = dt.date(2026, 11, 28)
+FIELDS = ("measured_on", "weight_kg", "lenhei_cm", "measure", "zlen", "flen")
+
+
+def _fingerprint():
+    return (
+        list(Child.objects.order_by("pk").values_list("name", "sex", "birth_date", "desa_id")),
+        list(Measurement.objects.order_by("pk").values_list(*FIELDS)),
+        list(Sasaran.objects.order_by("desa_id", "year").values_list("count", "source")),
+    )
+
+
+def test_it_seeds_demo_measurements_deterministically(kabupaten, puskesmas):
+    for code in ("53.02.01.1001", "53.02.01.1002", "53.02.02.2001"):
+        posyandu(code, "Melati")
+    first = seed_measurements("53.02", seed=3, children=300, today=TODAY)
+    assert not first.skipped and first.children == 300
+    assert [r.name for r in MeasurementRound.objects.order_by("start_date")] == [
+        "Februari 2024", "Agustus 2024", "Februari 2025", "Agustus 2025", "Februari 2026",
+        "Agustus 2026",
+    ]  # fmt: skip
+    m = Measurement.objects.all()
+    assert m.count() == first.measurements > 300
+    # lying below 24 months, standing from 24 months
+    assert not m.filter(age_days__lt=731).exclude(measure="l").exists()
+    assert not m.filter(age_days__gte=731).exclude(measure="h").exists()
+    assert m.filter(zlen__lt=-2, flen=False).exists()
+    assert seed_measurements("53.02", seed=3, children=300, today=TODAY).skipped
+    before = _fingerprint()
+
+    Remeasurement.objects.all().delete()
+    Measurement.objects.all().delete()
+    Child.objects.all().delete()
+    Sasaran.objects.all().delete()
+    seed_measurements("53.02", seed=3, children=300, today=TODAY)
+    assert _fingerprint() == before
