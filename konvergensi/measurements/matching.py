@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -33,6 +34,7 @@ def norm_name(text: object) -> str:
     return " ".join(_NON_ALNUM.sub(" ", _ascii_lower(text)).split())
 
 
+@functools.lru_cache(maxsize=4096)
 def norm_place(text: object) -> str:
     """A desa/kecamatan name: ``"Desa  Oe-Ekam"`` → ``"oeekam"``; prefixes dropped."""
     s = _ascii_lower(text)
