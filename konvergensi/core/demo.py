@@ -22,6 +22,7 @@ from konvergensi.indicators.demo import seed_indicators
 from konvergensi.reference_data import load_opd_types
 from konvergensi.regions.models import Level, Posyandu, Puskesmas, Region
 from konvergensi.regions.services import load_regions
+from konvergensi.situation.demo import seed_situation
 
 DEMO_KABUPATEN = "53.02"  # Kabupaten Timor Tengah Selatan, NTT
 DEMO_PASSWORD = "konvergensi-demo"
@@ -286,4 +287,5 @@ def run_demo(
     admin = User.objects.filter(username="admin").first()
     result.created["progress"] = ensure_progress(kabupaten, today, admin)
     result.created.update(seed_indicators(kabupaten_code))
+    result.created.update(seed_situation(kabupaten_code, today.year))
     return result
