@@ -46,6 +46,7 @@ from .models import (
 )
 
 CHUNK = 5000
+CHILDREN_PER_DESA = 110
 HAZ_SD = 1.1
 ATTENDANCE = 0.85
 ERROR_SHARE = 0.004
@@ -140,10 +141,13 @@ def seed_measurements(
     kabupaten_code: str = "53.02",
     *,
     seed: int = 20260201,
-    children: int = 30_000,
+    children: int | None = None,
     today: dt.date | None = None,
 ) -> SeedResult:
-    """Children, measurements, rounds, sasaran and re-measurements for the kabupaten."""
+    """Children, measurements, rounds, sasaran and re-measurements for the kabupaten.
+
+    ``children`` defaults to 110 per desa (about 30,000 over the 278 desa of Timor Tengah
+    Selatan); a few hundred make a small data set for tests."""
     import time
 
     started = time.perf_counter()
@@ -159,7 +163,8 @@ def seed_measurements(
         result = SeedResult()
         rounds = _rounds(kab, today, pkm_of, rng)
         result.rounds = len(rounds)
-        kids = _children(kab, desa, posyandu, rounds, children, rng)
+        n = children if children is not None else CHILDREN_PER_DESA * len(desa)
+        kids = _children(kab, desa, posyandu, rounds, n, rng)
         result.children = len(kids["ids"])
         result.measurements, result.flagged = _measurements(kids, rounds, pkm_of, posyandu, rng)
         _sasaran(desa, kids, rounds, rng)
