@@ -19,6 +19,7 @@ from konvergensi.accounts.models import Institution, InstitutionKind, Role, User
 from konvergensi.cycle import services as cycle
 from konvergensi.cycle.models import Evidence, Status
 from konvergensi.indicators.demo import seed_indicators
+from konvergensi.measurements.demo import seed_measurements
 from konvergensi.reference_data import load_opd_types
 from konvergensi.regions.models import Level, Posyandu, Puskesmas, Region
 from konvergensi.regions.services import load_regions
@@ -287,5 +288,6 @@ def run_demo(
     admin = User.objects.filter(username="admin").first()
     result.created["progress"] = ensure_progress(kabupaten, today, admin)
     result.created.update(seed_indicators(kabupaten_code))
+    result.created["measurements"] = seed_measurements(kabupaten_code, today=today).measurements
     result.created.update(seed_situation(kabupaten_code, today.year))
     return result
