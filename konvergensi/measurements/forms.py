@@ -40,6 +40,7 @@ class ConfirmForm(forms.Form):
             self.fields[f"desa_{k}"] = forms.ChoiceField(
                 label=f"{s['kecamatan']} / {s['desa']}", choices=choices, required=False
             )
+        _bootstrap(self)
 
     def confirmations(self) -> dict[str, str]:
         out = {}
@@ -81,6 +82,7 @@ class MeasurementEntryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["child"].queryset = children
         self.fields["desa"].queryset = desa
+        _bootstrap(self)
 
     def clean_measured_on(self):
         value = self.cleaned_data["measured_on"]
@@ -103,3 +105,15 @@ class MeasurementEntryForm(forms.Form):
         if data.get("weight_kg") is None and data.get("lenhei_cm") is None:
             raise forms.ValidationError(_("Isi berat atau panjang/tinggi badan."))
         return data
+
+
+def _bootstrap(form: forms.Form) -> None:
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select"
+        else:
+            css = "form-control"
+        widget.attrs.setdefault("class", css)
