@@ -41,7 +41,7 @@ def aksi(request: HttpRequest, number: int) -> HttpResponse:
 
 
 # The "Fitur aksi ini" block of each aksi page: a template provided by the aksi's app.
-FEATURES_TEMPLATES = {1: "indicators/aksi1_features.html"}
+FEATURES_TEMPLATES = {1: "situation/aksi1_features.html"}
 
 
 def _page(
