@@ -192,6 +192,8 @@ def tab_lampu(analysis: SituationAnalysis) -> dict:
         "rows": rows,
         "period": s["matrix"]["period"],
         "labels": fmt.CLASS_LABELS,
+        "prev_classes": ["sangat_tinggi", "tinggi", "rendah", "sangat_rendah", "tidak_ada_data"],
+        "cov_classes": ["memadai", "hampir_memadai", "rendah", "sangat_rendah", "tidak_ada_data"],
     }
 
 
