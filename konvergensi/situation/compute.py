@@ -54,10 +54,11 @@ def main_specs(inputs: Inputs, config: dict) -> tuple[list[IndicatorSpec], list[
         if i.category != "esensial" or i.level != "desa":
             continue
         target = inputs.targets.get(i.code)
-        if target is None:
+        direction = directions.get(i.code, i.direction)
+        # A higher-is-better target of 0 cannot be classified (every value would be memadai).
+        if target is None or target < 0 or (target == 0 and direction != "lower"):
             skipped.append(i.code)
             continue
-        direction = directions.get(i.code, i.direction)
         d = Direction.LOWER_IS_BETTER if direction == "lower" else Direction.HIGHER_IS_BETTER
         specs.append(IndicatorSpec(i.code, i.short_name, Decimal(target), d))
         meta.append(

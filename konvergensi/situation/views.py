@@ -119,6 +119,9 @@ def run(request: HttpRequest, year: int) -> HttpResponse:
     except services.MissingData as exc:
         messages.error(request, str(exc))
         return _back(year)
+    except ValueError as exc:  # inconsistent data reported by analytics, e.g. cases > n
+        messages.error(request, _("Analisis gagal: %(e)s") % {"e": exc})
+        return _back(year)
     messages.success(request, _("Analisis selesai dihitung."))
     return _back(year, "lokus")
 
