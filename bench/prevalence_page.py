@@ -16,8 +16,10 @@ PostgreSQL database ``konvergensi_bench_prevalence`` on the given server (droppe
 Timing: Django's test ``Client`` GET of ``/pengukuran/analisis/wilayah/53.02/?putaran=<Agustus>``
 (the whole view: the aggregate query, roll-up, template, chart data), logged in as a Dinas
 Kesehatan operator (scope = the kabupaten prefix); one warm-up, then the median of
-``--renders``. Also: the same for the kecamatan page, the puskesmas view and the JSON of the
-CLI service call alone (``prevalence_table``).
+``--renders`` (warm: the per-desa counts come from the cache keyed by the data version, see
+``prevalence.count_by``); "cold" invalidates the cache before every render, which is what
+the first viewer after an import pays. Also: the kecamatan page, the puskesmas view, the
+coverage page and the CLI's service call alone (``prevalence_table``).
 """
 
 from __future__ import annotations
@@ -178,6 +180,21 @@ def time_pages(round_pk: int, renders: int) -> dict:
             times.append((time.perf_counter() - t) * 1000)
             assert r.status_code == 200
         out[label] = (statistics.median(times), min(times), max(times))
+    # Cold: the count cache invalidated before every render (as right after an import).
+    from konvergensi.measurements.prevalence import invalidate
+
+    url = pages["kabupaten page (per kecamatan)"]
+    times = []
+    for _ in range(max(3, renders // 3)):
+        invalidate()
+        t = time.perf_counter()
+        assert client.get(url).status_code == 200
+        times.append((time.perf_counter() - t) * 1000)
+    out["kabupaten page, cold (after a data change)"] = (
+        statistics.median(times),
+        min(times),
+        max(times),
+    )
     period = Period.of_round(MeasurementRound.objects.get(pk=round_pk))
     kab = Region.objects.get(code=KAB)
     times = []
