@@ -115,9 +115,11 @@ def _analyse(
     region_code, suggestions = _resolve_desa(
         raw, d, user=user, region=region, confirmations=confirmations or {}, issues=extra
     )
-    for issue in extra:
-        if issue.severity == "error":
-            status[_row_index(raw)[issue.row]] = "error"
+    if extra:
+        index = _row_index(raw)
+        for issue in extra:
+            if issue.severity == "error":
+                status[index[issue.row]] = "error"
     dup = d["duplicate_of"].is_not_null().to_numpy()
     importable = (status != "error") & ~dup
     analysis = Analysis(raw, parsed, status, region_code, issues + extra, suggestions, importable)
