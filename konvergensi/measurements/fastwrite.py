@@ -111,8 +111,45 @@ def insert(
         return ids
     full = {"id": ids, **columns}
     _write_rows(model, full)
-    _history(model, full, kind="+", user=user, reason=reason)
+    _history_of_new_rows(model, ids, user=user, reason=reason)
     return ids
+
+
+def _history_of_new_rows(model: type[models.Model], ids: list[int], *, user, reason: str) -> None:
+    """The "+" history records of rows just inserted, copied by the database itself
+    (INSERT ... SELECT) rather than sent a second time."""
+    history = model.history.model  # type: ignore[attr-defined]
+    qn = connection.ops.quote_name
+    copied = [
+        f.column for f in history._meta.concrete_fields if not f.attname.startswith("history_")
+    ]
+    targets = ", ".join(qn(c) for c in copied)
+    now = timezone.now()
+    if connection.vendor != "postgresql":
+        now = connection.ops.adapt_datetimefield_value(now)
+    contiguous = ids[-1] - ids[0] + 1 == len(ids)
+    if contiguous:
+        where, extra = "id BETWEEN %s AND %s", [ids[0], ids[-1]]
+    elif connection.vendor == "postgresql":
+        where, extra = "id = ANY(%s)", [ids]
+    else:  # pragma: no cover - ids are allocated contiguously outside PostgreSQL
+        _history(model, {"id": ids, **_read_back(model, ids)}, kind="+", user=user, reason=reason)
+        return
+    sql = (
+        f"INSERT INTO {qn(history._meta.db_table)} ({targets}, history_date, "
+        f"history_change_reason, history_type, history_user_id) "
+        f"SELECT {targets}, %s, %s, %s, %s FROM {qn(model._meta.db_table)} WHERE {where}"
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, [now, reason[:100], "+", getattr(user, "pk", None), *extra])
+
+
+def _read_back(model: type[models.Model], ids: list[int]) -> dict[str, list[Any]]:
+    names = [f.attname for f in model._meta.concrete_fields if f.attname != "id"]
+    rows = {
+        r[0]: r[1:] for r in model._default_manager.filter(pk__in=ids).values_list("id", *names)
+    }
+    return {n: [rows[i][k] for i in ids] for k, n in enumerate(names)}
 
 
 def update(

@@ -13,6 +13,9 @@ def test_it_records_who_imported_each_child_and_measurement(tmp_path, operator, 
     confirm_import(batch, user=operator, desa_confirmations={})
     assert Measurement.history.filter(history_type="+", history_user=operator).count() == 2
     assert Child.history.filter(history_type="+", history_user=operator).count() == 2
+    added = Measurement.history.filter(history_type="+", child__name="Ani").get()
+    assert (added.weight_kg, added.desa_code) == (9.5, "53.02.01.1001")
+    assert added.history_change_reason == "Impor a.csv"
 
     again = preview_import(
         write_csv(tmp_path / "b.csv", [row("Ani", weight="9,7")]), user=operator, region=kabupaten
