@@ -129,13 +129,13 @@ def run_backend(files: dict[str, str]) -> dict:
         clear()
         from konvergensi.measurements import fastwrite
 
-        original = fastwrite._history
-        fastwrite._history = lambda *args, **kwargs: None
+        originals = (fastwrite._history, fastwrite._history_of_new_rows)
+        fastwrite._history = fastwrite._history_of_new_rows = lambda *args, **kwargs: None
         try:
             b2 = services.preview_import(path, user=user, region=region)
             nohist_s, b2 = timed(lambda b2=b2: services.confirm_import(b2, user=user))
         finally:
-            fastwrite._history = original
+            fastwrite._history, fastwrite._history_of_new_rows = originals
         clear()
         results["formats"][fmt] = {
             "rows": n, "read": read_s, "preview": preview_s, "confirm": confirm_s,
