@@ -36,7 +36,7 @@ class Direction(models.TextChoices):
 class Indicator(models.Model):
     number = models.PositiveSmallIntegerField(_("nomor"), unique=True)
     code = models.SlugField(_("kode"), max_length=60, unique=True)
-    name = models.CharField(_("nama"), max_length=300)
+    name = models.CharField(_("nama"), max_length=400)
     short_name = models.CharField(_("nama singkat"), max_length=60)
     category = models.CharField(_("kategori"), max_length=10, choices=Category.choices)
     intervention = models.CharField(_("intervensi"), max_length=10, choices=Intervention.choices)

@@ -149,7 +149,11 @@ class Measurement(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["child", "measured_on"], name="measurement_child_date")
         ]
-        indexes = [models.Index(fields=["desa_code", "measured_on"], name="meas_desa_date")]
+        indexes = [
+            models.Index(fields=["desa_code", "measured_on"], name="meas_desa_date"),
+            # The prevalence query selects a period first, then groups by desa.
+            models.Index(fields=["measured_on", "desa_code"], name="meas_date_desa"),
+        ]
         verbose_name = _("pengukuran")
         verbose_name_plural = _("pengukuran")
 

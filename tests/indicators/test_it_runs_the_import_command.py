@@ -7,8 +7,15 @@ from konvergensi.indicators.models import CoverageValue
 
 def test_it_imports_from_the_command_line(people, indicators, tmp_path, capsys):
     path = tmp_path / "cakupan.xlsx"
-    path.write_bytes(xlsx(COLUMNS, [cov("asi_eksklusif", "53.02.01.2001", value=70),
-                                    cov("asi_eksklusif", "99.99", value=70)]))
+    path.write_bytes(
+        xlsx(
+            COLUMNS,
+            [
+                cov("asi_eksklusif", "53.02.01.2001", value=70),
+                cov("asi_eksklusif", "99.99", value=70),
+            ],
+        )
+    )
     call_command("import_coverage", str(path), "--user", "dinkes", "--dry-run")
     assert "ok=1 errors=1 created=1 updated=0 unchanged=0" in capsys.readouterr().out
     assert not CoverageValue.objects.exists()
