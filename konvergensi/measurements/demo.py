@@ -31,6 +31,7 @@ from django.db import connection, transaction
 from scipy import stats
 
 from growth import tables
+from konvergensi.indicators.demo import desa_risk
 from konvergensi.regions.models import Level, Posyandu, Puskesmas, Region
 
 from . import engine
@@ -202,7 +203,10 @@ def _children(kab, desa, posyandu, rounds, n, rng) -> dict:
     weights = rng.gamma(4.0, 1.0, len(desa))
     desa_idx = rng.choice(len(desa), size=n, p=weights / weights.sum())
     # per-desa stunting prevalence 10–45% → HAZ mean: P(HAZ < −2) = Φ((−2 − μ) / SD)
-    prev = rng.uniform(0.10, 0.45, len(desa))
+    # The desa's risk is shared with the coverage demo (indicators.demo.desa_risk), so that
+    # desa with much stunting also tend to be poorly served, as in real kabupaten.
+    risk = np.array([desa_risk(d.code) for d in desa])
+    prev = 0.10 + 0.35 * (0.75 * risk + 0.25 * rng.uniform(0.0, 1.0, len(desa)))
     mu = -2.0 - HAZ_SD * stats.norm.ppf(prev)
     sex = rng.integers(1, 3, n)
     born = earliest.toordinal() + rng.integers(0, span, n)
