@@ -157,6 +157,22 @@ class Access:
             return False
         return (self.is_admin or inst.is_dinkes) and self.scope.contains(kabupaten_code)
 
+    def can_manage_rounds(self, kabupaten_code: str) -> bool:
+        """Measurement rounds and their schedule per puskesmas (Pedoman Aksi 7, Tahap Pertama):
+        Dinas Kesehatan of that kabupaten (operators and admins) and the kabupaten admin.
+        Puskesmas follow the schedule and do not set it; other OPD, readers, the province and
+        other kabupaten never change it (the province follows, it does not plan)."""
+        if self.user.is_superuser:
+            return True
+        inst = self.institution
+        if inst is None or self.user.role == Role.VIEWER:
+            return False
+        # The institution must sit at this kabupaten itself: not a province-level Dinkes or
+        # admin whose scope merely contains it, not a puskesmas or desa inside it.
+        if inst.region_id != kabupaten_code:
+            return False
+        return inst.is_dinkes or self.is_admin
+
     def can_manage_boundaries(self, kabupaten_code: str) -> bool:
         return self.user.is_superuser or (self.is_admin and self.scope.contains(kabupaten_code))
 

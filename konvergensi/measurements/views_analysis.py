@@ -55,8 +55,8 @@ def _period(request: HttpRequest, code: str) -> Period:
 def _rounds_manager(access: Access) -> str:
     """The kabupaten whose rounds the user may change (Dinas Kesehatan or the admin)."""
     kab = access.kabupaten_code
-    # Same rule as the facility lists: the kabupaten admin or Dinas Kesehatan, not a viewer.
-    if kab is None or not access.can_manage_facilities(kab):
+    # Dinas Kesehatan of the kabupaten or its admin, not a viewer (Access.can_manage_rounds).
+    if kab is None or not access.can_manage_rounds(kab):
         raise PermissionDenied(_("Hanya Dinas Kesehatan atau admin yang mengatur putaran."))
     return kab
 
@@ -291,7 +291,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
     if kab is None or not access.can_browse_region(kab):
         raise PermissionDenied(_("Wilayah kerja Anda belum diatur; hubungi admin kabupaten."))
     rounds = rounds_for(kab).prefetch_related("schedule__puskesmas")
-    can_edit = access.can_manage_facilities(kab)
+    can_edit = access.can_manage_rounds(kab)
     context = {"rounds": rounds, "can_edit": can_edit, "kabupaten": kab, "nav_active": 7}
     return render(request, "measurements/analysis/rounds.html", context)
 
