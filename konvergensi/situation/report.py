@@ -78,6 +78,8 @@ def traffic_light_xlsx(analysis: SituationAnalysis) -> bytes:
                 fills,
                 _header_lines(analysis),
                 widths=(16, 22, 12) + (14,) * len(s["indicators"]),
+                number_format=xl.ONE_DECIMAL,
+                frozen_columns=2,
             ),
             xl.Sheet(
                 "Legenda", ("Jenis", "Kelas", "Batas"), legend_rows, legend_fills, (), (12, 18, 70)
