@@ -77,13 +77,43 @@ def _cell(text: str, style, colour: str | None = None) -> Paragraph:
     return Paragraph(body, style)
 
 
+CELL_PADDING, DENSE_PADDING, MIN_CELL_SIZE = 6.0, 2.0, 5.0
+
+
+def _fit(t: b.Table, s, widths: list[float]) -> tuple[ParagraphStyle, float]:
+    """The cell style and side padding with which the longest word of every column fits its
+    width: many narrow columns (the traffic-light matrix has one per indicator) would otherwise
+    break a figure such as "50,0" into "50," and "0". Shrinks the text down to MIN_CELL_SIZE,
+    below which reportlab splits what still does not fit."""
+    style = s["cell"]
+    widest = []  # per column, its longest word's width at a font size of 1 pt
+    for column in zip(t.headers, *t.rows, strict=True):
+        words = " ".join(str(text) for text in column).split()
+        widest.append(
+            max((pdfmetrics.stringWidth(w, style.fontName, 1.0) for w in words), default=0)
+        )
+    pairs = [(w, cw) for w, cw in zip(widest, widths, strict=True) if w]
+    if all(w * style.fontSize <= cw - 2 * CELL_PADDING for w, cw in pairs):
+        return style, CELL_PADDING
+    # a little room: a word exactly as wide as its cell is still split (rounding)
+    size = 0.98 * min((cw - 2 * DENSE_PADDING) / w for w, cw in pairs)
+    size = max(MIN_CELL_SIZE, min(style.fontSize, size))
+    return ParagraphStyle("cd", parent=style, fontSize=size, leading=size * 1.2), DENSE_PADDING
+
+
 def _table(t: b.Table, s, bold: str, width: float) -> list:
-    data = [[_cell(h, s["cell"]) for h in t.headers]]
+    weights = t.widths or tuple(1.0 for _ in t.headers)
+    total = sum(weights)
+    col_widths = [width * w / total for w in weights]
+    cell, padding = _fit(t, s, col_widths)
+    data = [[_cell(h, cell) for h in t.headers]]
     style = [
         ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, 0), bold),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
     ]
     for i, row in enumerate(t.rows, start=1):
         cells = []
@@ -91,11 +121,9 @@ def _table(t: b.Table, s, bold: str, width: float) -> list:
             fill = t.fills[i - 1][j] if t.fills else None
             if fill:
                 style.append(("BACKGROUND", (j, i), (j, i), colors.HexColor(fill)))
-            cells.append(_cell(text, s["cell"], b.text_colour(fill) if fill else None))
+            cells.append(_cell(text, cell, b.text_colour(fill) if fill else None))
         data.append(cells)
-    weights = t.widths or tuple(1.0 for _ in t.headers)
-    total = sum(weights)
-    table = Table(data, colWidths=[width * w / total for w in weights], repeatRows=1)
+    table = Table(data, colWidths=col_widths, repeatRows=1)
     table.setStyle(TableStyle(style))
     out = [Paragraph(escape(t.caption), s["caption"])] if t.caption else []
     return [*out, table, Spacer(1, 0.3 * cm)]
