@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from documents.helpers import pdf_text
 
 from konvergensi.situation.models import SituationAnalysis
 from konvergensi.situation.views import TABS
@@ -34,6 +35,10 @@ def test_it_walks_the_bappeda_flow(client, kabupaten, people):
         download = client.get(reverse("situation:download", args=[2026, name]))
         assert download.status_code == 200
         assert "attachment" in download["Content-Disposition"]
+    # the downloaded PDF holds the lokus of the 40% share chosen on the settings page
+    text = pdf_text(download.content)
+    assert "2 desa lokus terpilih" in text
+    assert "1 Desa Empat c 5,0%" in text and "2 Desa Satu a, b 50,0%" in text
 
 
 @pytest.mark.parametrize("tab", ["nope"])
