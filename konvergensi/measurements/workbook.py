@@ -7,11 +7,7 @@ the desa of the user's scope with their Kemendagri codes.
 
 from __future__ import annotations
 
-import io
-
-import openpyxl
-from openpyxl.styles import Font
-from openpyxl.worksheet.datavalidation import DataValidation
+from konvergensi.documents import xlsx
 
 from .eppgbm_headers import field_for_header
 
@@ -38,6 +34,9 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 )
 assert all(field_for_header(h) for h, _, _ in COLUMNS), "every header must be an e-PPGBM header"
 
+TEXT = {"NIK", "Kode Desa"}  # Excel would drop the digits of a number this long
+CHOICES = {"JK": ("L", "P"), "Cara Ukur": ("Terlentang", "Berdiri"), "Edema": ("Ya", "Tidak")}
+
 INSTRUCTIONS = (
     "Petunjuk pengisian templat pengukuran balita Konvergensi",
     "",
@@ -57,43 +56,22 @@ INSTRUCTIONS = (
 
 def build_template(desa: list[tuple[str, str, str]]) -> bytes:
     """The workbook for ``desa`` = [(kecamatan name, desa name, code)], as xlsx bytes."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Data"
-    ws.append([h for h, _, _ in COLUMNS])
-    bold = Font(bold=True)
-    for j, (_, _, width) in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=j)
-        cell.font = bold
-        ws.column_dimensions[cell.column_letter].width = width
-    ws.freeze_panes = "A2"
-    for col in ("A", "H"):  # NIK and Kode Desa are text: Excel would drop digits of a number
-        for r in range(2, 1001):
-            ws[f"{col}{r}"].number_format = "@"
-    sex = DataValidation(type="list", formula1='"L,P"', allow_blank=True)
-    how = DataValidation(type="list", formula1='"Terlentang,Berdiri"', allow_blank=True)
-    oedema = DataValidation(type="list", formula1='"Ya,Tidak"', allow_blank=True)
-    for dv, col in ((sex, "C"), (how, "P"), (oedema, "S")):
-        dv.add(f"{col}2:{col}1000")
-        ws.add_data_validation(dv)
-
-    info = wb.create_sheet("Petunjuk")
-    for line in INSTRUCTIONS:
-        info.append([line])
-    info["A1"].font = bold
-    for header, note, _ in COLUMNS:
-        info.append([header, note])
-    info.column_dimensions["A"].width = 22
-    info.column_dimensions["B"].width = 90
-
-    places = wb.create_sheet("Daftar Desa")
-    places.append(["Kec", "Desa/Kel", "Kode Desa"])
-    for cell in places[1]:
-        cell.font = bold
-    for row in desa:
-        places.append(list(row))
-    for col, width in (("A", 24), ("B", 24), ("C", 16)):
-        places.column_dimensions[col].width = width
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    data = [
+        xlsx.Column(header, xlsx.TEXT if header in TEXT else None, width, CHOICES.get(header, ()))
+        for header, _, width in COLUMNS
+    ]
+    instructions = [[line] for line in INSTRUCTIONS[2:]] + [[h, note] for h, note, _ in COLUMNS]
+    places = (
+        xlsx.Column("Kec", width=24),
+        xlsx.Column("Desa/Kel", width=24),
+        xlsx.Column("Kode Desa", xlsx.TEXT, width=16),
+    )
+    return xlsx.workbook_bytes(
+        [
+            xlsx.Sheet("Data", data, [], input_rows=xlsx.INPUT_ROWS),
+            xlsx.Sheet(
+                "Petunjuk", (), instructions, header_lines=INSTRUCTIONS[:1], widths=(22, 90)
+            ),
+            xlsx.Sheet("Daftar Desa", places, desa),
+        ]
+    )
