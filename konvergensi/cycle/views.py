@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from konvergensi.accounts.access import Access
 from konvergensi.core.years import selected_year, year_choices
 
-from . import services
+from . import services, stages
 from .forms import EvidenceForm, StatusForm
 from .models import Evidence
 
@@ -63,6 +63,7 @@ def _page(
         "years": year_choices(),
         "nav_active": number,
         "features_template": FEATURES_TEMPLATES.get(number),
+        "stages": stages.stages(spec, year=progress.year, kabupaten=progress.region_id),
     }
     return render(request, "cycle/aksi.html", ctx, status=status)
 
