@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import io
 
 from django.db.models import QuerySet
 
 import growth
+from konvergensi.documents import xlsx
 from konvergensi.regions.models import Puskesmas, Region
 
-from .eppgbm_xlsx import write_xlsx
 from .models import Measurement, Sex
 
 EXPORT_HEADER = (
@@ -61,6 +60,7 @@ def _puskesmas_of(codes: set[str]) -> dict[str, str]:
 
 
 def export_rows(queryset: QuerySet[Measurement]) -> list[list[object]]:
+    """The data rows (no header), in the order of ``EXPORT_HEADER``."""
     fields = (
         "child__nik", "child__name", "child__sex", "child__birth_date", "child__mother_name",
         "child__rt", "child__rw", "child__address", "desa_code", "posyandu__name", "measured_on",
@@ -71,7 +71,7 @@ def export_rows(queryset: QuerySet[Measurement]) -> list[list[object]]:
     codes = {r[8] for r in data}
     names = _region_names(codes)
     pkm = _puskesmas_of(codes)
-    rows: list[list[object]] = [list(EXPORT_HEADER)]
+    rows: list[list[object]] = []
     for (nik, name, sex, born, mother, rt, rw, address, code, posyandu, measured, weight,
          lenhei, measure, muac, cat_wfa, zwei, cat_hfa, zlen, cat_wfh, zwfl) in data:  # fmt: skip
         rows.append([
@@ -88,6 +88,4 @@ def export_rows(queryset: QuerySet[Measurement]) -> list[list[object]]:
 def export_eppgbm(queryset: QuerySet[Measurement]) -> bytes:
     """The measurements of ``queryset`` as an e-PPGBM-compatible xlsx (bytes). The caller has
     already limited the queryset to what the user may see (personal data)."""
-    buf = io.BytesIO()
-    write_xlsx(buf, export_rows(queryset), sheet_name="Data Pengukuran", bold_rows=[0])  # type: ignore[arg-type]
-    return buf.getvalue()
+    return xlsx.large_table_bytes("Data Pengukuran", EXPORT_HEADER, export_rows(queryset))
