@@ -1,44 +1,20 @@
-"""xlsx out: templates to fill and exported tables (openpyxl, write-only)."""
+"""xlsx out: templates to fill and exported tables, written by ``konvergensi.documents.xlsx``.
+
+Each sheet is ``(title, header, rows)`` with the header on the first row, so that a filled
+template is read back by ``indicators/tabular.py`` as it was written.
+"""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 
-import openpyxl
 from django.http import HttpResponse
-from openpyxl.styles import Font
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from konvergensi.documents import xlsx
 
-
-def _cell(v):
-    # Decimal is written as a number (openpyxl stores it as float: fine for display).
-    return float(v) if isinstance(v, Decimal) else v
+SheetRows = tuple[str, Sequence[str], Iterable[Sequence[object]]]
 
 
-def workbook_bytes(
-    sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[object]]]],
-) -> bytes:
-    wb = openpyxl.Workbook(write_only=True)
-    bold = Font(bold=True)
-    for title, header, rows in sheets:
-        ws = wb.create_sheet(title[:31])
-        head = []
-        for h in header:
-            c = openpyxl.cell.WriteOnlyCell(ws, value=h)
-            c.font = bold
-            head.append(c)
-        ws.append(head)
-        for r in rows:
-            ws.append([_cell(v) for v in r])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def xlsx_response(filename: str, sheets) -> HttpResponse:
-    response = HttpResponse(workbook_bytes(sheets), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def xlsx_response(filename: str, sheets: Iterable[SheetRows]) -> HttpResponse:
+    tables = [xlsx.Sheet(title, header, rows) for title, header, rows in sheets]
+    return xlsx.attachment(filename, xlsx.workbook_bytes(tables))
