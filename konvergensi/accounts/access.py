@@ -107,6 +107,15 @@ class Access:
 
     # -- changing -------------------------------------------------------------------------
     @property
+    def is_reader(self) -> bool:
+        """Never changes anything: the viewer role, and every user of the province, which
+        follows and assesses its kab/kota (Pedoman Aksi 8) without entering their data."""
+        inst = self.institution
+        return self.user.role == Role.VIEWER or (
+            inst is not None and inst.kind == InstitutionKind.PROVINSI
+        )
+
+    @property
     def is_admin(self) -> bool:
         """The kabupaten's admin: a Bappeda user with the admin role (or a superuser)."""
         inst = self.institution
@@ -123,7 +132,7 @@ class Access:
         if self.user.is_superuser:
             return True
         inst = self.institution
-        if inst is None or self.user.role == Role.VIEWER:
+        if inst is None or self.is_reader:
             return False
         if inst.pk == institution.pk:
             return True
@@ -134,7 +143,7 @@ class Access:
         operators of an institution whose scope contains the region."""
         if self.user.is_superuser:
             return True
-        if self.institution is None or self.user.role == Role.VIEWER:
+        if self.institution is None or self.is_reader:
             return False
         return self.scope.contains(code)
 
@@ -153,7 +162,7 @@ class Access:
         if self.user.is_superuser:
             return True
         inst = self.institution
-        if inst is None or self.user.role == Role.VIEWER:
+        if inst is None or self.is_reader:
             return False
         return (self.is_admin or inst.is_dinkes) and self.scope.contains(kabupaten_code)
 
@@ -165,7 +174,7 @@ class Access:
         if self.user.is_superuser:
             return True
         inst = self.institution
-        if inst is None or self.user.role == Role.VIEWER:
+        if inst is None or self.is_reader:
             return False
         # The institution must sit at this kabupaten itself: not a province-level Dinkes or
         # admin whose scope merely contains it, not a puskesmas or desa inside it.
