@@ -214,6 +214,9 @@ TASKS = {
         )
     }
 }
+# A background job that has not reported progress for this many minutes is failed as stale
+# (its worker died); an import behind it is shown as failed and can be uploaded again.
+JOB_STALE_MINUTES = env_int("JOB_STALE_MINUTES", 15)
 
 # Security. Secure cookies and HSTS follow production mode; a reverse proxy terminates TLS.
 SESSION_COOKIE_HTTPONLY = True
