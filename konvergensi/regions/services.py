@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import openpyxl
 from django.db import transaction
 from django.utils.translation import gettext as _
 from python_calamine import CalamineWorkbook
+
+from konvergensi.documents import xlsx
 
 from .models import Boundary, Level, Posyandu, Puskesmas, Region
 
@@ -392,24 +393,25 @@ def import_facilities(
 
 
 def template_workbook(kind: str) -> bytes:
-    """An xlsx template with the columns of ``kind``, one example row and a notes sheet."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = kind
-    ws.append(COLUMNS[kind])
-    ws.append(EXAMPLES[kind])
-    for col in ws.columns:
-        ws.column_dimensions[col[0].column_letter].width = 28
-    notes = wb.create_sheet(_("petunjuk"))
-    notes.append([_("Isi satu baris per %(kind)s; hapus baris contoh.") % {"kind": kind}])
-    notes.append([_("Kode wilayah memakai kode Kemendagri bertitik, mis. 53.02.01.2001.")])
-    if kind == "puskesmas":
-        notes.append([_("kode_desa_wilayah_kerja: kode desa dipisah titik koma (;).")])
-    else:
-        notes.append([_("kode_puskesmas boleh kosong; jika diisi, puskesmas harus melayani desa.")])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    """An xlsx template with the columns of ``kind``, one example row and a notes sheet.
+    Code columns are text, so that Excel keeps 53.02.10 as typed instead of a number."""
+    columns = [
+        xlsx.Column(name, xlsx.TEXT if name.startswith("kode") else None, width=28)
+        for name in COLUMNS[kind]
+    ]
+    notes = [
+        _("Isi satu baris per %(kind)s; hapus baris contoh.") % {"kind": kind},
+        _("Kode wilayah memakai kode Kemendagri bertitik, mis. 53.02.01.2001."),
+        _("kode_desa_wilayah_kerja: kode desa dipisah titik koma (;).")
+        if kind == "puskesmas"
+        else _("kode_puskesmas boleh kosong; jika diisi, puskesmas harus melayani desa."),
+    ]
+    return xlsx.workbook_bytes(
+        [
+            xlsx.Sheet(kind, columns, [EXAMPLES[kind]]),
+            xlsx.Sheet(_("petunjuk"), (), [[line] for line in notes], widths=(90,)),
+        ]
+    )
 
 
 # -- boundaries (optional GeoJSON per level) --------------------------------------------------

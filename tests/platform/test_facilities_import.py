@@ -142,6 +142,9 @@ def test_the_template_has_the_columns(regions):
     wb = openpyxl.load_workbook(io.BytesIO(services.template_workbook("puskesmas")))
     header = [c.value for c in next(wb.active.iter_rows(max_row=1))]
     assert header == services.COLUMNS["puskesmas"]
+    # codes typed into the template stay text: Excel would turn 53.02.10 into a number
+    assert wb.active.column_dimensions["C"].number_format == "@"
+    assert wb.active.column_dimensions["B"].number_format == "General"
 
 
 def test_the_command_uses_the_same_code_path(regions, tmp_path, capsys):
