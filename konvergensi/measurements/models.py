@@ -255,3 +255,39 @@ class Sasaran(models.Model):
 
     def __str__(self) -> str:
         return f"{self.desa_id} {self.year}: {self.count}"
+
+
+class RoundSummary(models.Model):
+    """The prevalence counts per desa of one measurement round, stored so that the first page
+    after an import need not aggregate every measurement of the round again.
+
+    Derived data, never edited: ``counts`` maps a desa code to its row of
+    ``prevalence.COLUMNS`` (the last measurement per child in the round), as of the highest
+    measurement id and history id it includes. ``prevalence.refresh_round`` recounts only the
+    desa touched since, and everything when the round's dates or the columns changed."""
+
+    round = models.OneToOneField(MeasurementRound, on_delete=models.CASCADE, related_name="+")
+    start_date = models.DateField()
+    end_date = models.DateField()
+    columns = models.CharField(max_length=300)
+    measurement_top = models.BigIntegerField()
+    history_top = models.BigIntegerField()
+    counts = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.round_id} {self.start_date}–{self.end_date}"
+
+
+def _refresh_after_import(sender, instance: ImportBatch, **kwargs) -> None:
+    if instance.status == ImportStatus.DONE:
+        from .prevalence import refresh_after_import
+
+        refresh_after_import(instance)
+
+
+# An import (file or single entry) ends by saving its batch as done: the round summaries it
+# touched are refreshed then, in the import's process, so the first page after it is fast.
+models.signals.post_save.connect(
+    _refresh_after_import, sender=ImportBatch, dispatch_uid="prevalence_refresh_after_import"
+)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +28,8 @@ from typing import Any
 import numpy as np
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import gettext as _
 
@@ -37,7 +39,16 @@ from analytics.prevalence import aggregate_by_prefix, wilson_interval
 from konvergensi.accounts.access import Scope
 from konvergensi.regions.models import Level, Posyandu, Puskesmas, Region
 
-from .models import Measurement, MeasurementRound, Sasaran, TargetSource
+from .models import (
+    ImportBatch,
+    Measurement,
+    MeasurementRound,
+    RoundSummary,
+    Sasaran,
+    TargetSource,
+)
+
+logger = logging.getLogger(__name__)
 
 LEVELS = ("kabupaten", "kecamatan", "puskesmas", "desa", "posyandu")
 # The level shown one step down in the drill-down (kabupaten → kecamatan → desa → posyandu).
@@ -254,9 +265,12 @@ def _num(x: float) -> float | None:
 
 def last_measurements(period: Period, scope: Scope | None = None):
     """Each child's last measurement in the period (a queryset), within the scope."""
+    # measured_on >= start is implied by "later than a measurement in the period"; stated, it
+    # lets PostgreSQL read only the period for the anti-join instead of every earlier year.
     later = Measurement.objects.filter(
         child_id=OuterRef("child_id"),
         measured_on__gt=OuterRef("measured_on"),
+        measured_on__gte=period.start,
         measured_on__lte=period.end,
     )
     qs = Measurement.objects.filter(measured_on__gte=period.start, measured_on__lte=period.end)
@@ -292,21 +306,37 @@ def count_by(
     """Count matrix rows (``COLUMNS``) per value of ``key`` (desa_code or posyandu_id) for the
     last measurement per child in the period, among desa whose code starts with ``prefix``.
 
-    Cached (see ``data_version``): a kabupaten of 150k children costs one aggregate query
-    when the data changed, and a dictionary read otherwise."""
+    Per desa in a measurement round: from the round's stored summary (``round_counts``),
+    brought up to date first. Otherwise one aggregate query, cached (see ``data_version``):
+    a dictionary read until the data change."""
+    if key == "desa_code" and not filters and period.round_id is not None:
+        stored = round_counts(period, prefix)
+        if stored is not None:
+            return {
+                code: counts
+                for code, counts in stored.items()
+                if (code == prefix or code.startswith(prefix + "."))
+                and (scope is None or scope.contains(code))
+            }
     scope_key = "all" if scope is None else f"{scope.prefixes}|{sorted(scope.desa_codes or [])}"
     raw = f"{key}|{prefix}|{period.start}|{period.end}|{scope_key}|{sorted(filters.items())}"
     cache_key = "prev:" + hashlib.sha1(f"{raw}|{data_version()}".encode()).hexdigest()
     cached = cache.get(cache_key)
     if cached is not None:
         return {k: np.array(v, dtype=np.int64) for k, v in cached.items()}
+    result = _count_live(period, key, prefix, scope, **filters)
+    cache.set(cache_key, result, CACHE_SECONDS)
+    return {k: np.array(v, dtype=np.int64) for k, v in result.items()}
+
+
+def _count_live(
+    period: Period, key: str, prefix: str, scope: Scope | None = None, **filters: Any
+) -> dict[Any, list[int]]:
     qs = last_measurements(period, scope).filter(**filters)
     if prefix:
         qs = qs.filter(in_prefix(prefix))
     rows = qs.order_by().values(key).annotate(**_count_expressions())
-    result = {r[key]: [r[c] for c in COLUMNS] for r in rows}
-    cache.set(cache_key, result, CACHE_SECONDS)
-    return {k: np.array(v, dtype=np.int64) for k, v in result.items()}
+    return {r[key]: [r[c] for c in COLUMNS] for r in rows}
 
 
 # The counts are cached under a key that changes with the data: the highest measurement id
@@ -327,11 +357,159 @@ def data_version() -> str:
 
 
 def invalidate() -> None:
-    """Call after writing measurements without the history helpers (raw SQL, bulk_update)."""
+    """Call after writing measurements without the history helpers (raw SQL, bulk_update):
+    drops the cached counts and the stored round summaries (rebuilt on their next read)."""
     try:
         cache.incr(_VERSION_KEY)
     except ValueError:
         cache.set(_VERSION_KEY, 1, None)
+    RoundSummary.objects.all().delete()
+
+
+# --- stored round summaries ---------------------------------------------------------------------
+#
+# A round's per-desa counts are stored (``RoundSummary``) with the highest measurement id and
+# audit-history id they include. Reading them first recounts only the desa whose counts may
+# have changed since: the desa of every recorded state (history) of each measurement written,
+# changed or deleted since, and the desa of the other measurements in the round of the same
+# children (a child's last measurement may have moved to another desa). The recount is the live
+# query restricted to those desa, so the figures are the live query's figures. An import
+# refreshes the rounds it wrote into when it finishes (``refresh_after_import``), so the first
+# page after it reads ~300 stored rows instead of aggregating the whole round. Writers that
+# bypass the history call ``invalidate``; free date ranges are always counted live.
+
+# More changed rows than this: recount the whole round (cheaper than tracing each one).
+FULL_RECOUNT_ROWS = 20_000
+_COLUMNS_KEY = ",".join(COLUMNS)
+
+
+def _history_model() -> Any:
+    return apps.get_model("measurements", "HistoricalMeasurement")
+
+
+def _tops() -> tuple[int, int, bool]:
+    """(highest measurement id, highest history id, whether every lower id is committed).
+
+    On SQLite writers are serialised, so ids become visible in order. On PostgreSQL a
+    transaction still writing may commit ids below the highest visible one later: the highest
+    ids are read under a share lock tried without waiting, which no writer can hold at the same
+    time; when a writer holds its lock, the ids are read anyway but not certain."""
+    history = _history_model()
+
+    def read() -> tuple[int, int]:
+        top = Measurement.objects.aggregate(top=Max("id"))["top"] or 0
+        return top, history.objects.aggregate(top=Max("history_id"))["top"] or 0
+
+    if connection.vendor == "postgresql":
+        tables = ", ".join(
+            connection.ops.quote_name(m._meta.db_table) for m in (Measurement, history)
+        )
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cur:
+                    cur.execute(f"LOCK TABLE {tables} IN SHARE MODE NOWAIT")
+                return (*read(), True)
+        except DatabaseError:
+            return (*read(), False)
+    return (*read(), True)
+
+
+def _changed_desa(period: Period, summary: RoundSummary, top: int, hist: int) -> set[str] | None:
+    """Desa whose counts in the period may differ from the summary's; None: recount all."""
+    history = _history_model()
+    changed = history.objects.filter(history_id__gt=summary.history_top, history_id__lte=hist)
+    new = Measurement.objects.filter(id__gt=summary.measurement_top, id__lte=top)
+    if hist < summary.history_top or changed.count() + new.count() > FULL_RECOUNT_ROWS:
+        return None
+    in_period = Q(measured_on__gte=period.start, measured_on__lte=period.end)
+    states = history.objects.filter(id__in=changed.values("id"))
+    desa = set(states.filter(in_period).values_list("desa_code", flat=True))
+    desa |= set(new.filter(in_period).values_list("desa_code", flat=True))
+    for children in (states.values("child_id"), new.values("child_id")):
+        others = Measurement.objects.filter(in_period, child_id__in=children)
+        desa |= set(others.values_list("desa_code", flat=True).distinct())
+    return desa
+
+
+def _count_desa(period: Period, prefix: str, desa: set[str] | None) -> dict[str, list[int]]:
+    if desa is None:
+        return _count_live(period, "desa_code", prefix)
+    counts: dict[str, list[int]] = {}
+    codes = sorted(desa)
+    for i in range(0, len(codes), 500):
+        counts.update(_count_live(period, "desa_code", prefix, desa_code__in=codes[i : i + 500]))
+    return counts
+
+
+def refresh_round(rnd: MeasurementRound) -> dict[str, list[int]]:
+    """The round's per-desa counts (desa of the round's kabupaten), stored summary brought up
+    to date: unchanged, recounted for the desa touched since, or recounted whole."""
+    summary = RoundSummary.objects.filter(round=rnd).first()
+    if summary is not None and (summary.start_date, summary.end_date, summary.columns) != (
+        rnd.start_date,
+        rnd.end_date,
+        _COLUMNS_KEY,
+    ):
+        summary = None  # the round's dates (or the columns) changed: recount it whole
+    top, hist, certain = _tops()
+    seen = None if summary is None else (summary.measurement_top, summary.history_top)
+    if summary is not None and certain and seen == (top, hist):
+        return summary.counts
+    period = Period.of_round(rnd)
+    touched = None if summary is None else _changed_desa(period, summary, top, hist)
+    if summary is None or touched is None:
+        counts = _count_desa(period, rnd.region_id, None)
+    else:
+        counts = {c: v for c, v in summary.counts.items() if c not in touched}
+        counts.update(_count_desa(period, rnd.region_id, touched))
+    if not certain:
+        # Ids below the tops may still be committed: keep the old tops, so that the next read
+        # looks again at everything since them (recounting is idempotent).
+        top, hist = seen or (-1, -1)
+    values = {
+        "start_date": rnd.start_date,
+        "end_date": rnd.end_date,
+        "columns": _COLUMNS_KEY,
+        "measurement_top": top,
+        "history_top": hist,
+        "counts": counts,
+    }
+    try:
+        with transaction.atomic():
+            RoundSummary.objects.update_or_create(round=rnd, defaults=values)
+    except IntegrityError:
+        pass  # another process stored the summary at the same moment; ours is used this once
+    return counts
+
+
+def round_counts(period: Period, prefix: str) -> dict[str, np.ndarray] | None:
+    """Per-desa counts of the period's round from its summary; None when the period is not
+    (or no longer) exactly the round's, or ``prefix`` lies outside the round's kabupaten."""
+    rnd = MeasurementRound.objects.filter(pk=period.round_id).first()
+    if rnd is None or (rnd.start_date, rnd.end_date) != (period.start, period.end):
+        return None
+    if not (prefix == rnd.region_id or prefix.startswith(rnd.region_id + ".")):
+        return None
+    return {code: np.array(v, dtype=np.int64) for code, v in refresh_round(rnd).items()}
+
+
+def refresh_after_import(batch: ImportBatch) -> None:
+    """Bring the summaries of the rounds a finished import wrote into up to date (called when
+    the batch is saved as done). A failure here only leaves the work to the next page view."""
+    dates = Measurement.objects.filter(batch=batch).aggregate(
+        lo=Min("measured_on"), hi=Max("measured_on")
+    )
+    if dates["lo"] is None:
+        return
+    rounds = MeasurementRound.objects.filter(
+        region_id=batch.region_id[:5], start_date__lte=dates["hi"], end_date__gte=dates["lo"]
+    )
+    for rnd in rounds:
+        try:
+            with transaction.atomic():
+                refresh_round(rnd)
+        except DatabaseError:
+            logger.exception("refreshing the summary of round %s failed", rnd.pk)
 
 
 # --- sasaran ----------------------------------------------------------------------------------
