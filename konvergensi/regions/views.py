@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from konvergensi.accounts.access import Access
 from konvergensi.core.jobs import start_job
+from konvergensi.measurements.access import can_export_personal_data, can_import_measurements
 
 from . import services
 from .access import get_posyandu_for_user, get_puskesmas_for_user, get_regions_for_user
@@ -46,6 +47,10 @@ def data(request: HttpRequest) -> HttpResponse:
         "n_boundaries": Boundary.objects.filter(region__in=regions).count(),
         "can_manage": access.can_manage_facilities(kabupaten.code),
         "can_manage_boundaries": access.can_manage_boundaries(kabupaten.code),
+        # The measurements (e-PPGBM) section: each link only for those who may use it.
+        "can_import_measurements": can_import_measurements(access),
+        "can_export_measurements": can_export_personal_data(access),
+        "can_manage_rounds": access.can_manage_rounds(kabupaten.code),
         "nav_active": "data",
     }
     return render(request, "regions/data.html", ctx)
