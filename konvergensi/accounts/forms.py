@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from konvergensi.core.forms import BootstrapMixin
@@ -11,17 +12,20 @@ from konvergensi.reference_data import load_opd_types
 from konvergensi.regions.models import Level, Puskesmas
 
 from .access import Access, get_institutions_for_user
-from .models import Institution, InstitutionKind, User
+from .models import Institution, InstitutionKind, Role, User
 
-# The level of region each kind of institution sits in.
-KIND_LEVEL = {
-    InstitutionKind.BAPPEDA: Level.KABUPATEN,
-    InstitutionKind.OPD: Level.KABUPATEN,
-    InstitutionKind.PIMPINAN: Level.KABUPATEN,
-    InstitutionKind.PROVINSI: Level.KABUPATEN,  # the province's view of this kabupaten
-    InstitutionKind.KECAMATAN: Level.KECAMATAN,
-    InstitutionKind.DESA: Level.DESA,
-    InstitutionKind.PUSKESMAS: Level.KECAMATAN,
+# The levels of region each kind of institution may sit in. The province either follows one
+# kabupaten (its view of this kabupaten) or sits at the province and assesses all its kab/kota
+# (Pedoman Aksi 8); only an admin whose scope holds the province (the system admin) sees that
+# level in the region list.
+KIND_LEVELS = {
+    InstitutionKind.BAPPEDA: (Level.KABUPATEN,),
+    InstitutionKind.OPD: (Level.KABUPATEN,),
+    InstitutionKind.PIMPINAN: (Level.KABUPATEN,),
+    InstitutionKind.PROVINSI: (Level.PROVINSI, Level.KABUPATEN),
+    InstitutionKind.KECAMATAN: (Level.KECAMATAN,),
+    InstitutionKind.DESA: (Level.DESA,),
+    InstitutionKind.PUSKESMAS: (Level.KECAMATAN,),
 }
 
 
@@ -32,7 +36,10 @@ class InstitutionForm(BootstrapMixin, forms.ModelForm):
         model = Institution
         fields = ["name", "kind", "opd_type", "urusan", "region", "puskesmas"]
         help_texts = {
-            "region": _("Kabupaten untuk Bappeda/OPD/pimpinan, kecamatan, atau desa."),
+            "region": _(
+                "Kabupaten untuk Bappeda/OPD/pimpinan, kecamatan, atau desa; provinsi atau "
+                "kabupaten untuk Pemerintah Provinsi (selalu hanya membaca)."
+            ),
             "puskesmas": _("Hanya untuk instansi jenis puskesmas."),
         }
 
@@ -44,7 +51,7 @@ class InstitutionForm(BootstrapMixin, forms.ModelForm):
             (t.code, t.name) for t in load_opd_types() if t.code not in {"bappeda", "kecamatan"}
         ]
         regions = access.visible_regions().filter(
-            level__in=[Level.KABUPATEN, Level.KECAMATAN, Level.DESA]
+            level__in=[Level.PROVINSI, Level.KABUPATEN, Level.KECAMATAN, Level.DESA]
         )
         self.fields["region"].queryset = regions
         self.fields["region"].required = False  # a puskesmas takes its kecamatan
@@ -68,11 +75,15 @@ class InstitutionForm(BootstrapMixin, forms.ModelForm):
             data["puskesmas"] = None
         if region is None and "region" not in self.errors:
             self.add_error("region", _("Wilayah wajib diisi."))
-        if kind and region is not None and region.level != KIND_LEVEL[kind]:
+        if kind and region is not None and region.level not in KIND_LEVELS[kind]:
             self.add_error(
                 "region",
                 _("Instansi jenis ini harus berada di tingkat %(level)s.")
-                % {"level": Level(KIND_LEVEL[kind]).label},
+                % {
+                    "level": get_text_list(
+                        [str(Level(lv).label) for lv in KIND_LEVELS[kind]], _("atau")
+                    )
+                },
             )
         return data
 
@@ -112,6 +123,17 @@ class UserForm(BootstrapMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        institution = data.get("institution")
+        if (
+            institution is not None
+            and institution.kind == InstitutionKind.PROVINSI
+            and data.get("role") != Role.VIEWER
+        ):
+            # Access.is_reader keeps them read-only anyway; the form says so instead of
+            # saving a role that would mean nothing.
+            self.add_error(
+                "role", _("Pengguna Pemerintah Provinsi hanya dapat berperan sebagai Pembaca.")
+            )
         p1, p2 = data.get("password1"), data.get("password2")
         if p1 or p2:
             if p1 != p2:

@@ -2,11 +2,15 @@
 sees the aggregates of every kab/kota in the province, never children's names or NIK, and
 never changes anything, whatever role it was given."""
 
+import datetime as dt
+
 import factories as f
 import pytest
+from django.urls import reverse
 
 from konvergensi.accounts.access import Access
 from konvergensi.accounts.models import InstitutionKind, Role
+from konvergensi.measurements.models import Child, Measurement
 
 
 @pytest.fixture
@@ -53,3 +57,37 @@ def test_it_leaves_the_other_roles_as_they_were(people):
     assert not Access(people.dinkes_operator).is_reader
     assert not Access(people.admin).is_reader
     assert Access(people.viewer).is_reader
+
+
+def test_it_opens_the_aggregate_pages_of_both_kabupaten_and_no_names(client, people, reader):
+    # one stunted child measured in the other kabupaten (53.03): the province counts it
+    day = dt.date(2026, 2, 10)
+    child = Child.objects.create(
+        name="Anak Lain", sex=1, birth_date=day - dt.timedelta(days=400),
+        desa_id="53.03.01.2001", match_key="lain-1",
+    )  # fmt: skip
+    Measurement.objects.create(
+        child=child, measured_on=day, desa_code="53.03.01.2001", age_days=400, zlen=-2.5
+    )
+    client.force_login(reader)
+    for code in ("53.02", "53.03", "53.03.01.2001"):
+        assert client.get(reverse("regions:region", args=[code])).status_code == 200, code
+        page = client.get(reverse("measurements:prevalence", args=[code]), {"tahun": 2026})
+        assert page.status_code == 200, code
+    stunting = page.context["table"].total.stunting
+    assert (stunting.cases, stunting.n) == (1, 1)
+    assert "Anak Lain" not in page.content.decode()
+    for code in ("53.02.01.2001", "53.03.01.2001"):
+        assert client.get(reverse("measurements:children_desa", args=[code])).status_code == 403
+    assert client.get(reverse("measurements:export")).status_code == 403
+    assert client.get(reverse("cycle:aksi", args=[8])).status_code == 200
+
+
+def test_it_is_refused_every_change_on_the_pages(client, people, reader):
+    client.force_login(reader)
+    page = client.get(reverse("cycle:aksi", args=[8])).content.decode()
+    assert reverse("cycle:aksi_status", args=[8]) not in page  # no edit form
+    response = client.post(reverse("cycle:aksi_status", args=[8]), {"status": "selesai"})
+    assert response.status_code == 403
+    assert client.get(reverse("measurements:entry")).status_code == 403
+    assert client.get(reverse("accounts:settings")).status_code == 403
