@@ -7,6 +7,8 @@ from io import StringIO
 from django.core.management import call_command
 from django.urls import reverse
 
+from konvergensi.measurements.models import RoundSummary
+
 from .conftest import CENDANA, SOE
 
 
@@ -50,3 +52,29 @@ def test_it_takes_a_round_by_name(kabupaten, soe_data, feb_round):
         "upper": None,
         "flagged": 0,
     }
+
+
+def test_it_prints_the_round_page_figures_from_the_stored_summary(
+    client, kabupaten, soe_data, feb_round, dinkes_operator
+):
+    """A round is counted from its stored summary; the CLI, the round page and the live count
+    of the same dates agree."""
+
+    def cli(*period: str) -> list:
+        out = StringIO()
+        call_command(
+            "prevalence", "--level", "desa", "--region", "53.02.01", *period, "--json",
+            stdout=out, stderr=StringIO(),
+        )  # fmt: skip
+        return json.loads(out.getvalue())
+
+    by_round = cli("--round", "Februari 2026")
+    assert RoundSummary.objects.filter(round=feb_round).exists()
+    assert by_round == cli("--from", "2026-02-01", "--to", "2026-02-28")
+    assert {r["code"]: r["stunting"]["cases"] for r in by_round}[SOE] == 3
+
+    client.force_login(dinkes_operator)
+    url = reverse("measurements:prevalence", kwargs={"code": "53.02.01"})
+    page = client.get(url, {"putaran": feb_round.pk})
+    assert page.status_code == 200
+    assert page.context["table"].to_json()["rows"] == by_round
