@@ -44,6 +44,7 @@ __all__ = [
 
 STATUS_LABELS = {"ok": "OK", "warning": "Peringatan", "error": "Galat"}
 ERROR_FILE_COLUMNS = ("Status", "Alasan", "Baris Asal")
+_CHUNK = 10_000  # rows fetched from the columns at a time when writing them back
 
 
 def write_error_file(
@@ -70,17 +71,23 @@ def write_error_file(
         reasons.setdefault(issue.row, []).append(issue.message.rstrip("."))
         if issue.severity == "error" or issue.row not in worst:
             worst[issue.row] = issue.severity
-    header = [*raw.header, *ERROR_FILE_COLUMNS]
+    header: list[object] = [*raw.header, *ERROR_FILE_COLUMNS]
 
     def body() -> Iterable[list[object]]:
-        for i, number in enumerate(raw.rows.tolist()):
-            if only_problems and number not in reasons:
-                continue
-            status = STATUS_LABELS[worst.get(number, "ok")]
-            cells = raw.row_values(i)
-            if fmt == "csv":
-                cells = [cell_text(v) for v in cells]
-            yield [*cells, status, "; ".join(reasons.get(number, ())), number]
+        numbers = raw.rows.tolist()
+        idx = [i for i, n in enumerate(numbers) if n in reasons] if only_problems else None
+        for start in range(0, len(numbers) if idx is None else len(idx), _CHUNK):
+            part = (
+                list(range(start, min(start + _CHUNK, len(numbers))))
+                if idx is None
+                else idx[start : start + _CHUNK]
+            )
+            for i, cells in zip(part, raw.rows_values(part), strict=True):
+                number = numbers[i]
+                status = STATUS_LABELS[worst.get(number, "ok")]
+                if fmt == "csv":
+                    cells = [cell_text(v) for v in cells]
+                yield [*cells, status, "; ".join(reasons.get(number, ())), number]
 
     count = 0
 

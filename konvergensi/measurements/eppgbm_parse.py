@@ -24,7 +24,7 @@ import polars as pl
 from .eppgbm_issues import Collector, RowIssue
 from .eppgbm_match import check_duplicates, match_regions
 from .eppgbm_read import RawTable, gc_paused
-from .eppgbm_values import codes, dates, numbers, texts
+from .eppgbm_values import NUMBER, codes, dates, numbers, texts
 
 DAYS_PER_MONTH = 30.4375  # WHO anthro: months = days / 30.4375
 WEIGHT_ERROR, WEIGHT_WARN = (0.5, 40.0), (1.5, 30.0)
@@ -121,7 +121,7 @@ def _text_col(raw: RawTable, field: str) -> pl.Series:
     col = raw.column(field)
     if col is None:
         return pl.Series([None] * len(raw), dtype=pl.String)
-    return texts(col, text_only=raw.is_text(field))
+    return texts(col)
 
 
 def _num_col(raw: RawTable, field: str) -> tuple[np.ndarray, np.ndarray]:
@@ -129,7 +129,7 @@ def _num_col(raw: RawTable, field: str) -> tuple[np.ndarray, np.ndarray]:
     if col is None:
         n = len(raw)
         return np.full(n, np.nan), np.zeros(n, dtype=bool)
-    return numbers(col, text_only=raw.is_text(field))
+    return numbers(col)
 
 
 def _name_key(s: pl.Series) -> pl.Series:
@@ -185,12 +185,8 @@ def _parse_rows(
     nik, nik_ok = _nik(raw, c)
 
     # --- dates ----------------------------------------------------------------------------
-    birth, birth_bad = dates(
-        raw.columns[raw.fields["birth_date"]], text_only=raw.is_text("birth_date")
-    )
-    meas, meas_bad = dates(
-        raw.columns[raw.fields["measurement_date"]], text_only=raw.is_text("measurement_date")
-    )
+    birth, birth_bad = dates(raw.columns[raw.fields["birth_date"]])
+    meas, meas_bad = dates(raw.columns[raw.fields["measurement_date"]])
     accepted = "format yang diterima: hh/bb/tttt, hh-bb-tttt atau tttt-bb-hh"
     for field, values, bad, what in (
         ("birth_date", birth, birth_bad, "Tanggal lahir"),
@@ -553,11 +549,8 @@ def _nik(raw: RawTable, c: Collector) -> tuple[pl.Series, np.ndarray]:
     col = raw.column("nik")
     if col is None:
         return pl.Series([None] * n, dtype=pl.String), np.zeros(n, dtype=bool)
-    if raw.is_text("nik"):
-        numeric = np.zeros(n, dtype=bool)
-    else:
-        numeric = np.fromiter((type(v) is float or type(v) is int for v in col), bool, count=n)
-    original = texts(col, text_only=raw.is_text("nik"))
+    numeric = np.zeros(n, dtype=bool) if col.kind is None else col.kind == NUMBER
+    original = texts(col)
     s = original.str.replace(r"^'", "").str.replace_all(r"[\s.\-]", "")
     scientific = s.str.contains(r"^\d[.,]?\d*[eE]\+?\d+$").fill_null(False).to_numpy()
     sci_text = original.str.contains(r"^\d[.,]\d+[eE]\+?\d+$").fill_null(False).to_numpy()

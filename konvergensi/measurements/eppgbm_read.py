@@ -10,15 +10,18 @@ import contextlib
 import csv
 import gc
 import io
+import itertools
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
+import polars as pl
 import python_calamine
 
 from .eppgbm_headers import field_for_header, missing_required
+from .eppgbm_values import Cells
 
 HEADER_SEARCH_ROWS = 15
 MIN_HEADER_MATCHES = 3
@@ -36,12 +39,14 @@ class ImportFileError(ValueError):
 class RawTable:
     """The data rows of an export exactly as read, with their spreadsheet row numbers.
 
-    ``columns[j][i]`` is the cell of data row ``i`` under ``header[j]``: a ``str`` for csv;
-    for spreadsheets whatever the cell held (``str``, ``float``, ``bool``, ``date``,
-    ``datetime``; ``""`` when empty). ``rows[i]`` is the 1-based row number the user sees in
-    Excel (or the record number in a csv), counting title and blank rows. Blank rows are
-    dropped. ``fields`` maps canonical field names (see ``eppgbm_headers.ALIASES``) to column
-    indexes; columns that are not e-PPGBM columns are kept but not mapped.
+    ``columns[j]`` holds the cells of the data rows under ``header[j]`` (:class:`Cells`:
+    ``columns[j][i]`` is a ``str`` for csv; for spreadsheets whatever the cell held (``str``,
+    ``float``, ``bool``, ``date``, ``datetime``; ``""`` when empty)). ``rows[i]`` is the
+    1-based row number the user sees in Excel (or the record number in a csv), counting title
+    and blank rows. Blank rows are dropped. ``fields`` maps canonical field names (see
+    ``eppgbm_headers.ALIASES``) to column indexes; columns that are not e-PPGBM columns are kept
+    but not mapped. ``header`` is the user's header text; under a two-row header (a merged
+    "Pengukuran" above "Tanggal | Berat | Tinggi") it is "Tanggal (Pengukuran)".
     """
 
     filename: str
@@ -50,13 +55,12 @@ class RawTable:
     header_row: int
     fields: dict[str, int]
     rows: np.ndarray
-    columns: tuple[Sequence[object], ...]
+    columns: tuple[Cells, ...]
     title_rows: tuple[tuple[str, ...], ...] = ()
     sheet_name: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
     unmapped: tuple[str, ...] = field(default=())
-    _text_only: dict[int, bool] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -65,21 +69,21 @@ class RawTable:
         """The user's header text for a canonical field ("Tgl. Lahir" for ``birth_date``)."""
         return self.header[self.fields[field_name]]
 
-    def column(self, field_name: str) -> Sequence[object] | None:
+    def column(self, field_name: str) -> Cells | None:
         index = self.fields.get(field_name)
         return None if index is None else self.columns[index]
 
     def is_text(self, field_name: str) -> bool:
-        """Whether every cell of the field's column is a ``str`` (always so for csv)."""
-        index = self.fields[field_name]
-        if index not in self._text_only:
-            self._text_only[index] = self.format == "csv" or set(
-                map(type, self.columns[index])
-            ) <= {str}
-        return self._text_only[index]
+        """Whether every cell of the field's column is text (always so for csv)."""
+        return self.columns[self.fields[field_name]].text_only
 
     def row_values(self, i: int) -> list[object]:
         return [col[i] for col in self.columns]
+
+    def rows_values(self, idx: Sequence[int] | np.ndarray) -> list[list[object]]:
+        """The cells of the data rows at ``idx`` (positions, not row numbers), row by row."""
+        take = np.asarray(idx, dtype=np.int64)
+        return [list(r) for r in zip(*(col.take(take) for col in self.columns), strict=True)]
 
 
 @contextlib.contextmanager
@@ -136,24 +140,52 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     fmt: Literal["xlsx", "xls", "ods"] = "xls" if data.startswith(_OLE_MAGIC) else "xlsx"
     if fmt == "xlsx" and b"mimetypeapplication/vnd.oasis.opendocument" in data[:100]:
         fmt = "ods"  # an OpenDocument zip starts with its uncompressed "mimetype" entry
-    best: tuple[int, int, python_calamine.CalamineSheet] | None = None
+    # visible sheets first: a hidden sheet holds lookup lists more often than data
+    names = [m.name for m in book.sheets_metadata if str(m.visible).lower().endswith("visible")]
+    names += [n for n in book.sheet_names if n not in names]
+    best: tuple[_Header, python_calamine.CalamineSheet] | None = None
     any_cells = False
-    for sheet_name in book.sheet_names:
-        sheet = book.get_sheet_by_name(sheet_name)
-        head = sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS)
+    for sheet_name in names:
+        try:
+            sheet = book.get_sheet_by_name(sheet_name)
+            head = sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS)
+        except Exception as exc:  # a damaged sheet: say so rather than show a stack trace
+            raise ImportFileError(
+                f"Sheet '{sheet_name}' tidak bisa dibaca; simpan ulang berkas dari Excel "
+                "atau LibreOffice lalu unggah kembali."
+            ) from exc
         any_cells = any_cells or any(v != "" for row in head for v in row)
-        header_at, matches = _find_header(head)
-        if header_at is not None and (best is None or matches > best[1]):
-            best = (header_at, matches, sheet)
-            if not missing_required(_fields_of(head[header_at])):
+        found = _find_header(head)
+        if found is not None and (best is None or found.matches > best[0].matches):
+            best = (found, sheet)
+            if not missing_required(set(found.fields)):
                 break
     if best is None:
         if not any_cells:
             raise ImportFileError("Berkas kosong: tidak ada data yang bisa dibaca.")
         raise _no_header_error()
-    header_at, _, sheet = best
+    found, sheet = best
+    _check_required(found)
     cells = sheet.to_python(skip_empty_area=False)
-    return _build(cells, header_at, name=name, fmt=fmt, sheet_name=sheet.name)
+    width = len(found.labels)
+    body = cells[found.row + 1 :]
+    del cells
+    if not body:
+        raise _no_rows_error()
+    columns = [Cells.of(col) for col in _transpose(body, width)]
+    del body
+    return _finish(columns, found, name=name, fmt=fmt, sheet_name=sheet.name)
+
+
+def _transpose(rows: Sequence[Sequence[object]], width: int) -> list[Sequence[object]]:
+    """The first ``width`` columns of ``rows`` (calamine's rows all have the sheet's width:
+    one flat list sliced with a stride is several times faster than ``zip(*rows)``)."""
+    lengths = set(map(len, rows))
+    if len(lengths) == 1 and (stride := lengths.pop()) >= width:
+        flat = list(itertools.chain.from_iterable(rows))
+        return [flat[j::stride] for j in range(width)]
+    padded = [(list(r) + [""] * width)[:width] for r in rows]
+    return [list(col) for col in zip(*padded, strict=True)]
 
 
 # --- csv -----------------------------------------------------------------------------------
@@ -181,6 +213,14 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` as the csv module reads them: ended by \\r\\n, \\n or \\r."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the final line end does not start another record
+    return lines
+
+
 def _read_csv(data: bytes, name: str) -> RawTable:
     text, encoding = _decode(data)
     control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t")
@@ -190,21 +230,68 @@ def _read_csv(data: bytes, name: str) -> RawTable:
         )
     if not text.strip():
         raise ImportFileError("Berkas kosong: tidak ada data yang bisa dibaca.")
-    head_lines = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
-    best: tuple[int, int, str] | None = None
+    lines = _lines(text)
+    head_lines = "\n".join(lines[:HEADER_SEARCH_ROWS])
+    best: tuple[_Header, str] | None = None
     for delimiter in _DELIMITERS:
         head = list(csv.reader(io.StringIO(head_lines), delimiter=delimiter))
-        header_at, matches = _find_header(head)
-        if header_at is not None and (best is None or matches > best[1]):
-            best = (matches, header_at, delimiter)
+        found = _find_header(head)
+        if found is not None and (best is None or found.matches > best[0].matches):
+            best = (found, delimiter)
     if best is None:
         raise _no_header_error()
-    _, header_at, delimiter = best
-    cells: list[list[object]] = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return _build(cells, header_at, name=name, fmt="csv", encoding=encoding, delimiter=delimiter)
+    found, delimiter = best
+    _check_required(found)
+    columns = _csv_columns(lines, found.row + 1, len(found.labels), delimiter)
+    if columns is None:  # a quoted cell runs over several lines: records are not lines
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        body = [
+            (r + [""] * len(found.labels))[: len(found.labels)] for r in records[found.row + 1 :]
+        ]
+        if not body:
+            raise _no_rows_error()
+        columns = [Cells(pl.Series(col, dtype=pl.String)) for col in zip(*body, strict=True)]
+    return _finish(columns, found, name=name, fmt="csv", encoding=encoding, delimiter=delimiter)
+
+
+def _csv_columns(lines: list[str], start: int, width: int, delimiter: str) -> list[Cells] | None:
+    """The cells of ``lines[start:]``, one record per line, split by polars; lines with quotes
+    go through the csv module. None when a quoted cell spans lines (then records ≠ lines)."""
+    body = lines[start:]
+    if not body:
+        raise _no_rows_error()
+    s = pl.Series(body, dtype=pl.String)
+    parts = s.str.split(delimiter)
+    cols = [parts.list.get(j, null_on_oob=True).fill_null("") for j in range(width)]
+    quoted = np.flatnonzero(s.str.contains('"', literal=True).to_numpy())
+    if len(quoted):
+        records = []
+        for i in quoted.tolist():
+            # a second line tells a closed record from a quoted cell still open at the line end
+            got = list(csv.reader([body[i], _SENTINEL], delimiter=delimiter))
+            if len(got) != 2 or got[1] != [_SENTINEL]:
+                return None
+            records.append((got[0] + [""] * width)[:width])
+        for j, col in enumerate(cols):
+            col.scatter(quoted, [r[j] for r in records])
+    return [Cells(col) for col in cols]
+
+
+_SENTINEL = "\uffff"
 
 
 # --- shared --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Header:
+    """Where the header is (0-based row), its labels and the fields they name."""
+
+    row: int
+    labels: tuple[str, ...]
+    fields: dict[str, int]
+    matches: int
+    titles: tuple[tuple[str, ...], ...]  # the non-blank rows above the header
 
 
 def _no_header_error() -> ImportFileError:
@@ -214,38 +301,107 @@ def _no_header_error() -> ImportFileError:
     )
 
 
-def _fields_of(row: Sequence[object]) -> set[str]:
-    return {f for f in map(field_for_header, row) if f is not None}
+def _no_rows_error() -> ImportFileError:
+    return ImportFileError("Berkas tidak berisi data: tidak ada baris di bawah judul kolom.")
 
 
-def _find_header(rows: Sequence[Sequence[object]]) -> tuple[int | None, int]:
-    """Index of the row (within the first 15) naming the most e-PPGBM columns, and how many."""
-    best_at, best_n = None, 0
-    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        n = len(_fields_of(row))
-        if n >= MIN_HEADER_MATCHES and n > best_n:
-            best_at, best_n = i, n
-    return best_at, best_n
+def _check_required(found: _Header) -> None:
+    missing = missing_required(set(found.fields))
+    if missing:
+        raise ImportFileError(
+            "Berkas ini bukan ekspor e-PPGBM: kolom wajib tidak ditemukan: "
+            + ", ".join(missing)
+            + "."
+        )
 
 
 def _header_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    # non-breaking and other odd spaces from Excel or the web count as spaces
+    return " ".join(str(value).split())
 
 
-def _is_blank(row: Sequence[object]) -> bool:
-    if row.count("") == len(row):  # type: ignore[attr-defined]
-        return True
-    try:
-        return not "".join(row).strip()  # type: ignore[arg-type]
-    except TypeError:  # numbers or dates: not blank
-        return False
+def _labels(rows: Sequence[Sequence[object]], i: int) -> tuple[list[str], bool]:
+    """Header labels of row ``i``, using row ``i - 1`` when it is a group row above it.
+
+    A two-row header has group cells merged across the columns they cover ("Pengukuran" over
+    "Tanggal | Berat | Tinggi", the merged cell's text in its first column only) and the other
+    headers merged down both rows (their text in the upper row). A lower cell is read with its
+    group ("Tanggal" under "Pengukuran" is "Tanggal Pengukuran") when that names a column and
+    the lower cell alone does not name the same one; an empty lower cell takes the upper text.
+    """
+    sub = [_header_text(v) for v in rows[i]]
+    if i == 0:
+        return sub, False
+    top = [_header_text(v) for v in rows[i - 1]]
+    top += [""] * (len(sub) - len(top))
+    labels, used, group = [], False, ""
+    for j, text in enumerate(sub):
+        if top[j]:
+            group = top[j]
+        if not text:
+            labels.append(top[j])
+            used = used or bool(top[j])
+            continue
+        if group:
+            for combined in (f"{text} {group}", f"{group} {text}"):
+                f = field_for_header(combined)
+                if f is not None and f != field_for_header(text):
+                    labels.append(f"{text} ({group})")
+                    used = True
+                    break
+            else:
+                labels.append(text)
+        else:
+            labels.append(text)
+    return labels, used
 
 
-def _build(
-    cells: list[list[object]],
-    header_at: int,
+def _label_field(label: str) -> str | None:
+    """The field of a label: as written ("Berat (kg)"), else "Tanggal (Pengukuran)" read as
+    "Tanggal Pengukuran" or "Pengukuran Tanggal"."""
+    f = field_for_header(label)
+    if f is not None or not label.endswith(")") or " (" not in label:
+        return f
+    text, _, group = label.rpartition(" (")
+    group = group[:-1]
+    return field_for_header(f"{text} {group}") or field_for_header(f"{group} {text}")
+
+
+def _find_header(rows: Sequence[Sequence[object]]) -> _Header | None:
+    """The row (within the first 15) naming the most e-PPGBM columns, read alone or under a
+    group row; None when no row names at least three."""
+    best: _Header | None = None
+    for i in range(min(len(rows), HEADER_SEARCH_ROWS)):
+        single = [_header_text(v) for v in rows[i]]
+        candidates = [(single, False)]
+        grouped, used = _labels(rows, i)
+        if used:
+            candidates.append((grouped, True))
+        for labels, group_row in candidates:
+            while labels and not labels[-1]:
+                labels = labels[:-1]
+            fields: dict[str, int] = {}
+            for j, text in enumerate(labels):
+                f = _label_field(text)
+                if f is not None:
+                    fields.setdefault(f, j)
+            n = len(fields)
+            if n >= MIN_HEADER_MATCHES and (best is None or n > best.matches):
+                end = i - 1 if group_row else i
+                titles = tuple(
+                    tuple(_header_text(v) for v in row if v != "")
+                    for row in rows[:end]
+                    if any(_header_text(v) for v in row)
+                )
+                best = _Header(i, tuple(labels), fields, n, titles)
+    return best
+
+
+def _finish(
+    columns: list[Cells],
+    found: _Header,
     *,
     name: str,
     fmt: Literal["xlsx", "xls", "ods", "csv"],
@@ -253,57 +409,27 @@ def _build(
     encoding: str | None = None,
     delimiter: str | None = None,
 ) -> RawTable:
-    raw_header = [_header_text(v) for v in cells[header_at]]
-    # a header ends at its last named cell; trailing unnamed columns carry no data we can use
-    while raw_header and not raw_header[-1]:
-        raw_header.pop()
-    width = len(raw_header)
-    header = tuple(h or f"Kolom {j + 1}" for j, h in enumerate(raw_header))
-    fields: dict[str, int] = {}
-    unmapped = []
-    for j, text in enumerate(raw_header):
-        f = field_for_header(text)
-        if f is None:
-            if text:
-                unmapped.append(text)
-        else:
-            fields.setdefault(f, j)
-    missing = missing_required(set(fields))
-    if missing:
-        raise ImportFileError(
-            "Berkas ini bukan ekspor e-PPGBM: kolom wajib tidak ditemukan: "
-            + ", ".join(missing)
-            + "."
-        )
-    numbers: list[int] = []
-    kept: list[Sequence[object]] = []
-    for offset, row in enumerate(cells[header_at + 1 :], start=header_at + 2):
-        if len(row) != width:
-            row = (list(row) + [""] * width)[:width]
-        elif not isinstance(row, list):
-            row = list(row)
-        if not _is_blank(row):
-            numbers.append(offset)
-            kept.append(row)
-    if not kept:
-        raise ImportFileError("Berkas tidak berisi data: tidak ada baris di bawah judul kolom.")
-    columns: tuple[Sequence[object], ...] = tuple(zip(*kept, strict=True))
-    titles = tuple(
-        tuple(_header_text(v) for v in row if v != "")
-        for row in cells[:header_at]
-        if not _is_blank(row)
-    )
+    blank = np.ones(len(columns[0]), dtype=bool)
+    for col in columns:
+        blank &= col.blank()
+    keep = ~blank
+    if not keep.any():
+        raise _no_rows_error()
+    numbers = np.flatnonzero(keep) + found.row + 2
+    header = tuple(h or f"Kolom {j + 1}" for j, h in enumerate(found.labels))
+    mapped = set(found.fields.values())
+    unmapped = tuple(h for j, h in enumerate(found.labels) if h and j not in mapped)
     return RawTable(
         filename=name,
         format=fmt,
         header=header,
-        header_row=header_at + 1,
-        fields=fields,
-        rows=np.asarray(numbers, dtype=np.int64),
-        columns=columns,
-        title_rows=titles,
+        header_row=found.row + 1,
+        fields=dict(found.fields),
+        rows=numbers.astype(np.int64),
+        columns=tuple(col if keep.all() else col.filter(keep) for col in columns),
+        title_rows=found.titles,
         sheet_name=sheet_name,
         encoding=encoding,
         delimiter=delimiter,
-        unmapped=tuple(unmapped),
+        unmapped=unmapped,
     )

@@ -1,14 +1,16 @@
-"""Vectorised conversion of raw e-PPGBM cells to typed arrays.
+"""Raw e-PPGBM cells as columns (:class:`Cells`) and their vectorised conversion to typed arrays.
 
-Each converter takes one raw column (``str`` cells from csv; typed cells from spreadsheets) and
-returns the values plus a mask of cells that were filled but could not be read. Empty cells and
-a lone dash ("-", used by e-PPGBM for "none") are missing, never invalid.
+Each converter takes one raw column (``Cells``, or any sequence of cell values) and returns the
+values plus a mask of cells that were filled but could not be read. Empty cells and a lone dash
+("-", used by e-PPGBM for "none") are missing, never invalid.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -39,10 +41,6 @@ _MONTHS = {
 }
 
 
-def _only_str(col: Sequence[object]) -> bool:
-    return set(map(type, col)) <= {str}
-
-
 def cell_text(value: object) -> str:
     """A cell as the user would read it: ``8.5`` → ``"8.5"``, a date → ``"05/02/2025"``."""
     if value is None:
@@ -62,50 +60,153 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def texts(col: Sequence[object], *, text_only: bool | None = None) -> pl.Series:
-    """Stripped cell text, null where the cell is empty or a lone dash.
+# kinds of spreadsheet cells
+TEXT, NUMBER, DATE, DATETIME, BOOL, OTHER = range(6)
 
-    ``text_only``: the caller knows every cell is a ``str`` (csv), skipping the check.
+
+class _Kinds(dict[type, int]):
+    def __missing__(self, key: type) -> int:
+        return OTHER
+
+
+_KIND = _Kinds(
+    {str: TEXT, float: NUMBER, int: NUMBER, dt.date: DATE, dt.datetime: DATETIME, bool: BOOL}
+)
+_EPOCH_DATE = dt.date(1970, 1, 1)
+_ordinal: Callable[[object], int] = dt.date.toordinal  # type: ignore[assignment]
+_EPOCH_DATETIME = dt.datetime(1970, 1, 1)
+
+
+@dataclass(frozen=True, eq=False)
+class Cells(Sequence[object]):
+    """One column of raw cells, held as arrays rather than a Python object per cell.
+
+    ``text`` holds the text cells exactly as read ("" when empty; csv cells are all text).
+    Spreadsheet columns with other cells also have ``kind`` (``TEXT``, ``NUMBER``, ``DATE``,
+    ``DATETIME``, ``BOOL`` or ``OTHER`` per cell; ``text`` is null where the cell is not text,
+    except ``OTHER`` cells such as times, kept as their text) and ``value`` (the number, days
+    since 1970-01-01 for dates, microseconds since 1970 for date-times, 0/1 for booleans).
+    ``cells[i]`` gives the cell as the spreadsheet held it.
     """
-    if _only_str(col) if text_only is None else text_only:
-        s = pl.Series(col, dtype=pl.String)
-    else:
-        s = pl.Series([cell_text(v) for v in col], dtype=pl.String)
+
+    text: pl.Series
+    kind: np.ndarray | None = None
+    value: np.ndarray | None = None
+
+    @classmethod
+    def of(cls, values: Sequence[object]) -> Cells:
+        """Cells from Python cell values (``str``, ``float``, ``int``, ``bool``, ``date``,
+        ``datetime``, ``None`` for empty, anything else kept as its text)."""
+        if isinstance(values, Cells):
+            return values
+        try:
+            return cls(pl.Series(values, dtype=pl.String))  # every cell a str: the usual case
+        except TypeError:
+            pass
+        n = len(values)
+        kind = np.fromiter(map(_KIND.__getitem__, map(type, values)), np.int8, n)
+        value = np.full(n, np.nan)
+        get = values.__getitem__
+        idx = np.flatnonzero((kind == NUMBER) | (kind == BOOL)).tolist()
+        if idx:
+            value[idx] = np.fromiter(map(get, idx), float, len(idx))
+        idx = np.flatnonzero(kind == DATE).tolist()
+        if idx:
+            ordinals = np.fromiter(map(_ordinal, map(get, idx)), np.float64, len(idx))
+            value[idx] = ordinals - float(_EPOCH_DATE.toordinal())
+        idx = np.flatnonzero(kind == DATETIME).tolist()
+        if idx:
+            stamps = np.array(list(map(get, idx)), dtype="datetime64[us]")
+            value[idx] = stamps.astype(np.int64).astype(float)
+        text = pl.Series([v if type(v) is str else None for v in values], dtype=pl.String)
+        other = np.flatnonzero(kind == OTHER)
+        if len(other):
+            empty = [i for i in other.tolist() if values[i] is None]
+            kind[empty] = TEXT
+            text.scatter(other, [cell_text(values[i]) for i in other.tolist()])
+        return cls(text, kind, value)
+
+    @property
+    def text_only(self) -> bool:
+        return self.kind is None
+
+    def __len__(self) -> int:
+        return self.text.len()
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        k = TEXT if self.kind is None else int(self.kind[i])
+        if k in (TEXT, OTHER):
+            t = self.text[i]
+            return "" if t is None else t
+        assert self.value is not None
+        v = float(self.value[i])
+        if k == NUMBER:
+            return v
+        if k == BOOL:
+            return bool(v)
+        if k == DATE:
+            return dt.date.fromordinal(int(v) + _EPOCH_DATE.toordinal())
+        return _EPOCH_DATETIME + dt.timedelta(microseconds=int(v))
+
+    def __iter__(self) -> Iterator[object]:
+        if self.kind is None:
+            return iter(self.text.fill_null("").to_list())
+        return (self[i] for i in range(len(self)))
+
+    def take(self, idx: np.ndarray) -> list[object]:
+        """The cells at ``idx`` as Python values (for writing rows back)."""
+        if self.kind is None:
+            return self.text.gather(idx).fill_null("").to_list()
+        return [self[int(i)] for i in idx]
+
+    def filter(self, keep: np.ndarray) -> Cells:
+        if self.kind is None:
+            return Cells(self.text.filter(pl.Series(keep)))
+        assert self.value is not None
+        return Cells(self.text.filter(pl.Series(keep)), self.kind[keep], self.value[keep])
+
+    def blank(self) -> np.ndarray:
+        """Cells that are empty or only whitespace."""
+        empty = (self.text.str.strip_chars().fill_null("") == "").to_numpy()
+        if self.kind is not None:
+            empty &= (self.kind == TEXT) | (self.kind == OTHER)
+        return empty
+
+    def display(self) -> pl.Series:
+        """Every cell as the user reads it (:func:`cell_text`), nulls never."""
+        if self.kind is None:
+            return self.text.fill_null("")
+        idx = np.flatnonzero((self.kind != TEXT) & (self.kind != OTHER))
+        out = self.text.fill_null("").clone()
+        if len(idx):
+            out.scatter(idx, [cell_text(self[int(i)]) for i in idx])
+        return out
+
+
+_MISSING = ["", "-", "–", "—"]
+
+
+def _missing_to_null(s: pl.Series) -> pl.Series:
     s = s.str.strip_chars()
-    return pl.select(
-        pl.when(s.is_in(["", "-", "–", "—"])).then(None).otherwise(s).alias("t")
-    ).to_series()
+    return pl.select(pl.when(s.is_in(_MISSING)).then(None).otherwise(s).alias("t")).to_series()
 
 
-def numbers(
-    col: Sequence[object], *, text_only: bool | None = None
-) -> tuple[np.ndarray, np.ndarray]:
+def texts(col: Sequence[object]) -> pl.Series:
+    """Stripped cell text (numbers and dates as :func:`cell_text` writes them), null where the
+    cell is empty or a lone dash."""
+    return _missing_to_null(Cells.of(col).display())
+
+
+def numbers(col: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
     """Float values (NaN where missing or unreadable) and the mask of unreadable cells.
 
     Accepts decimal commas ("8,5"), decimal points, a thousands dot with a decimal comma
-    ("1.250,5") and a trailing unit ("8,5 kg").
+    ("1.250,5") and a trailing unit ("8,5 kg"). Date and boolean cells are unreadable.
     """
-    n = len(col)
-    values = np.full(n, np.nan)
-    if _only_str(col) if text_only is None else text_only:
-        text_idx = None
-        text_vals: Sequence[object] = col
-    else:
-        text_idx = []
-        text_list = []
-        for i, v in enumerate(col):
-            t = type(v)
-            if t is float or t is int:
-                values[i] = v
-            elif t is str:
-                if v.strip():
-                    text_idx.append(i)
-                    text_list.append(v)
-            elif v is not None:
-                text_idx.append(i)
-                text_list.append(cell_text(v))
-        text_vals = text_list
-    s = texts(text_vals, text_only=True)
+    cells = Cells.of(col)
+    s = _missing_to_null(cells.text)
     cleaned = (
         s.str.to_lowercase().str.replace(r"\s*(kg|cm|gr|gram|g)\.?$", "").str.replace_all(r"\s", "")
     )
@@ -117,16 +218,15 @@ def numbers(
         .alias("n")
     ).to_series()
     parsed = cleaned.cast(pl.Float64, strict=False)
-    bad = (parsed.is_null() & s.is_not_null()).to_numpy()
-    parsed_np = parsed.fill_null(np.nan).to_numpy()
-    invalid = np.zeros(n, dtype=bool)
-    if text_idx is None:
-        values = parsed_np.astype(float, copy=True)
-        invalid = bad
-    elif text_idx:
-        idx = np.asarray(text_idx, dtype=np.int64)
-        values[idx] = parsed_np
-        invalid[idx] = bad
+    invalid = (parsed.is_null() & s.is_not_null()).to_numpy()
+    values = parsed.fill_null(np.nan).to_numpy().astype(float, copy=True)
+    if cells.kind is not None:
+        assert cells.value is not None
+        is_num = cells.kind == NUMBER
+        values[is_num] = cells.value[is_num]
+        other = (cells.kind == DATE) | (cells.kind == DATETIME) | (cells.kind == BOOL)
+        values[other] = np.nan
+        invalid |= other
     values[~np.isfinite(values)] = np.nan
     return values, invalid
 
@@ -182,51 +282,34 @@ def _parse_date_texts(s: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     return out, invalid
 
 
-def dates(col: Sequence[object], *, text_only: bool | None = None) -> tuple[np.ndarray, np.ndarray]:
+def dates(col: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
     """datetime64[D] values (NaT where missing or unreadable) and the unreadable mask.
 
     Spreadsheet date cells and Excel serial numbers (1900 date system) are taken as dates;
     text in the formats of :func:`_parse_date_texts`. Day first: e-PPGBM writes dd/mm/yyyy.
     """
-    n = len(col)
-    if _only_str(col) if text_only is None else text_only:
-        return _parse_date_texts(texts(col, text_only=True))
-    kinds = [_DATE_KIND.get(type(v), 4) for v in col]  # 0 empty/str, 1 date, 2 number, 4 other
-    kind = np.asarray(kinds, dtype=np.int8)
-    out = np.full(n, np.datetime64("NaT", "D"))
-    is_date = np.flatnonzero(kind == 1)
-    if len(is_date):
-        ordinals = np.fromiter((col[i].toordinal() for i in is_date), np.int64, len(is_date))  # type: ignore[attr-defined]
-        out[is_date] = (ordinals - _UNIX_ORDINAL).astype("timedelta64[D]") + np.datetime64(
-            "1970-01-01", "D"
-        )
-    is_num = np.flatnonzero(kind == 2)
-    invalid = kind == 4
-    if len(is_num):
-        serial = np.fromiter((col[i] for i in is_num), float, len(is_num))
-        ok = (serial >= _SERIAL_MIN) & (serial <= _SERIAL_MAX)
-        out[is_num[ok]] = EXCEL_EPOCH + np.floor(serial[ok]).astype(np.int64).astype(
-            "timedelta64[D]"
-        )
-        invalid[is_num[~ok]] = True
-    text_idx = [i for i in np.flatnonzero(kind == 0).tolist() if col[i] and col[i].strip()]  # type: ignore[union-attr]
-    if text_idx:
-        parsed, bad = _parse_date_texts(texts([col[i] for i in text_idx], text_only=True))
-        idx = np.asarray(text_idx, dtype=np.int64)
-        out[idx] = parsed
-        invalid[idx] = bad
+    cells = Cells.of(col)
+    text = _missing_to_null(cells.text)
+    out, invalid = _parse_date_texts(text)
+    if cells.kind is None:
+        return out, invalid
+    assert cells.value is not None
+    kind, value = cells.kind, cells.value
+    is_date = kind == DATE
+    out[is_date] = value[is_date].astype(np.int64).astype("timedelta64[D]") + _UNIX_DAY
+    is_dt = kind == DATETIME
+    out[is_dt] = (value[is_dt].astype(np.int64).astype("datetime64[us]")).astype("datetime64[D]")
+    is_num = kind == NUMBER
+    serial = np.where(is_num, value, 0.0)
+    ok = is_num & (serial >= _SERIAL_MIN) & (serial <= _SERIAL_MAX)
+    out[ok] = EXCEL_EPOCH + np.floor(serial[ok]).astype(np.int64).astype("timedelta64[D]")
+    out[is_num & ~ok] = np.datetime64("NaT", "D")
+    # text and other cells (times) were read as text above
+    invalid = np.where((kind == TEXT) | (kind == OTHER), invalid, (is_num & ~ok) | (kind == BOOL))
     return out, invalid
 
 
-_UNIX_ORDINAL = dt.date(1970, 1, 1).toordinal()
-_DATE_KIND: dict[type, int] = {
-    str: 0,
-    type(None): 3,
-    dt.date: 1,
-    dt.datetime: 1,
-    float: 2,
-    int: 2,
-}
+_UNIX_DAY = np.datetime64("1970-01-01", "D")
 
 
 def codes(
