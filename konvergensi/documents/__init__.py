@@ -1,3 +1,4 @@
 """Shared rendering of documents: one small block model (headings, paragraphs, tables, images)
 written as an editable DOCX (python-docx) or a PDF (reportlab), charts as PNG (matplotlib Agg)
-and coloured tables as XLSX (openpyxl). Apps build the blocks; this package only renders."""
+and every Excel workbook (``xlsx``: tables, coloured matrices, templates). Apps build the
+blocks and sheets; this package only renders."""
