@@ -418,12 +418,52 @@ def _parse_rows(
         ),
     )
     duplicate_of = check_duplicates(data, c)
+    _summary_rows(raw, c, sex_text, birth, birth_bad, duplicate_of)
     status = pl.Series(np.where(c.error, 2, np.where(c.warning, 1, 0)).astype(np.int8))
     data = data.with_columns(
         duplicate_of=pl.Series(duplicate_of.tolist(), dtype=pl.Int64),
         status=status.replace_strict({0: "ok", 1: "warning", 2: "error"}, return_dtype=pl.String),
     )
     return ParsedRows(data=data, issues=c.sorted())
+
+
+_SUMMARY = r"(?i)^\s*(jumlah|total|sub\s*total|rata-rata|rerata|rata2)\b"
+
+
+def _summary_rows(
+    raw: RawTable,
+    c: Collector,
+    sex: pl.Series,
+    birth: np.ndarray,
+    birth_bad: np.ndarray,
+    duplicate_of: np.ndarray,
+) -> None:
+    """A "Jumlah" / "Total" row (totals under the data, or per desa) is not a child: one
+    error says so instead of the missing sex, birth date and so on it would otherwise get."""
+    # no sex and no birth date: whatever else the row holds, it does not describe a child
+    nothing = sex.is_null().to_numpy() & np.isnat(birth) & ~birth_bad
+    if not nothing.any():
+        return
+    summary = np.zeros(len(raw), dtype=bool)
+    word: dict[int, str] = {}
+    for j, col in enumerate(raw.columns):
+        hit = col.text.str.contains(_SUMMARY).fill_null(False).to_numpy() & nothing & ~summary
+        for i in np.flatnonzero(hit).tolist():
+            word[i] = f"{raw.header[j]}: '{col.text[i].strip()}'"
+        summary |= hit
+    if not summary.any():
+        return
+    rows = set(raw.rows[summary].tolist())
+    c.found = [t for t in c.found if t[2].row not in rows]
+    c.warning[summary] = False
+    duplicate_of[summary] = None
+    c.add(
+        summary,
+        "",
+        "error",
+        "summary_row",
+        lambda i: f"Baris jumlah/total ({word[i]}), bukan data anak: tidak diimpor.",
+    )
 
 
 def _check_range(

@@ -244,14 +244,15 @@ def _ymd_to_days(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> tuple[np.ndarra
 
 def _parse_date_texts(s: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     """Dates written as dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd, "5 Februari 2025"
-    (an optional time part is ignored) or an Excel serial number typed as text."""
+    (an optional time part is ignored), with a two-digit year taken as 20yy ("17/5/23"), or an
+    Excel serial number typed as text."""
     t = s.str.strip_chars().str.replace(r"[ T]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?$", "")
     df = pl.DataFrame({"t": t}).select(
-        dmy=pl.col("t").str.extract_groups(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$"),
+        dmy=pl.col("t").str.extract_groups(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4}|\d{2})$"),
         ymd=pl.col("t").str.extract_groups(r"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$"),
         named=pl.col("t")
         .str.to_lowercase()
-        .str.extract_groups(r"^(\d{1,2})[\s\-]+([a-z]+)\.?[\s\-]+(\d{4})$"),
+        .str.extract_groups(r"^(\d{1,2})[\s\-]+([a-z]+)\.?[\s\-]+(\d{4}|\d{2})$"),
         serial=pl.col("t").str.extract(r"^(\d{2,5})(?:[.,]0+)?$").cast(pl.Int64, strict=False),
     )
     month_names = (
@@ -271,6 +272,7 @@ def _parse_date_texts(s: pl.Series) -> tuple[np.ndarray, np.ndarray]:
         df["dmy"].struct.field("3"), df["ymd"].struct.field("1"), df["named"].struct.field("3")
     ).cast(pl.Int64)
     y = pl.select(year).to_series().fill_null(-1).to_numpy()
+    y = np.where((y >= 0) & (y < 100), y + 2000, y)  # "17/5/23": children born this century
     m = month.fill_null(-1).to_numpy()
     d = pl.select(day).to_series().fill_null(-1).to_numpy()
     out, bad = _ymd_to_days(y, m, d)
