@@ -59,3 +59,15 @@ def test_every_stage_link_names_a_stage_and_opens_for_the_bappeda_admin(client, 
         for _text, links in _stages(page):
             for url in links:
                 assert client.get(url, follow=True).status_code == 200, url
+
+
+def test_it_writes_the_year_without_a_thousands_separator(client, people):
+    # Indonesian number format prints 2026 as "2.026": in the heading, and in the year
+    # selector, where "2.026" came back as an invalid year and the page fell back to this year.
+    client.force_login(people.admin)
+    page = client.get(reverse("cycle:aksi", args=[7]) + "?tahun=2025").content.decode()
+    assert "Aksi Konvergensi 7 · 2025" in page and "2.02" not in page
+    values = re.findall(
+        r'<option value="([^"]+)"', page.split('id="tahun"')[1].split("</select>")[0]
+    )
+    assert "2025" in values and all(v.isdigit() for v in values)
