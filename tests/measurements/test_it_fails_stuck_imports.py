@@ -3,9 +3,10 @@ confirmation is one transaction), and can be uploaded again. A worker that is me
 left alone, and a worker that comes back late writes nothing."""
 
 import datetime as dt
+import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -130,3 +131,36 @@ def test_a_batch_without_a_job_is_left_alone(running):
     ImportBatch.objects.filter(pk=running.pk).update(job_id=None)
     batch = tasks.fail_if_stuck(ImportBatch.objects.get(pk=running.pk))
     assert batch.status == ImportStatus.RUNNING
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_inside_its_transaction_is_never_failed(operator, kabupaten, tmp_path, settings):
+    # Needs two real connections and row locks: PostgreSQL (on SQLite the worker's write lock
+    # makes the other side wait for the timeout instead, with the same outcome).
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are tested on PostgreSQL")
+    path = write_csv(tmp_path / "feb.csv", [row("Ani")])
+    batch = services.preview_import(path, user=operator, region=kabupaten)
+    job = JobProgress.objects.create(kind=tasks.IMPORT_KIND, user=operator)
+    ImportBatch.objects.filter(pk=batch.pk).update(status=ImportStatus.RUNNING, job_id=job.pk)
+    batch.refresh_from_db()
+    _silent_for(batch, settings.JOB_STALE_MINUTES + 5)
+
+    seen = []
+
+    def web_request() -> None:
+        try:
+            seen.append(tasks.fail_if_stuck(ImportBatch.objects.get(pk=batch.pk)).status)
+        finally:
+            connection.close()
+
+    with transaction.atomic():  # the worker, writing: it holds the rows it reported into
+        ImportBatch.objects.select_for_update().filter(pk=batch.pk).exists()
+        tasks.report_progress(str(job.pk), 1, 2, "Menyimpan pengukuran")
+        other = threading.Thread(target=web_request)
+        other.start()
+        other.join(timeout=30)
+    assert seen == [ImportStatus.RUNNING]
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.RUNNING
+    assert JobProgress.objects.get(pk=job.pk).status == JobStatus.RUNNING
