@@ -173,6 +173,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_VERBOSE = False  # no "AXES: BEGIN ..." banner on stderr of every manage.py command
 
 # Internationalisation: Bahasa Indonesia by default, English available.
 LANGUAGE_CODE = "id"
