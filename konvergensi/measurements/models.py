@@ -74,7 +74,7 @@ class ImportBatch(models.Model):
 class Child(models.Model):
     """A child under five as registered by the posyandu (personal data: UU 27/2022 PDP)."""
 
-    nik = models.CharField(_("NIK"), max_length=16, blank=True, db_index=True)
+    nik = models.CharField(_("NIK"), max_length=16, blank=True)
     name = models.CharField(_("nama"), max_length=120)
     sex = models.PositiveSmallIntegerField(_("jenis kelamin"), choices=Sex.choices)
     birth_date = models.DateField(_("tanggal lahir"))
@@ -90,13 +90,21 @@ class Child(models.Model):
         Posyandu, on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
     )
     # Normalised match key within the desa when there is no NIK: name|birth date|mother.
-    match_key = models.CharField(max_length=300, db_index=True)
+    # Looked up only together with the desa (index child_desa_key).
+    match_key = models.CharField(max_length=300)
 
-    history = HistoricalRecords()
+    # The audit trail is read per object (by id); indexes on its other columns only slow down
+    # every import, which writes a history row per child.
+    history = HistoricalRecords(no_db_index=["nik", "match_key", "desa", "posyandu"])
 
     class Meta:
         ordering = ["desa_id", "name"]
-        indexes = [models.Index(fields=["desa", "match_key"], name="child_desa_key")]
+        indexes = [
+            models.Index(fields=["desa", "match_key"], name="child_desa_key"),
+            # Equality look-ups only: a plain index (db_index would add a LIKE index on
+            # PostgreSQL that every import has to maintain too).
+            models.Index(fields=["nik"], name="child_nik"),
+        ]
         verbose_name = _("anak")
         verbose_name_plural = _("anak")
 
@@ -105,7 +113,10 @@ class Child(models.Model):
 
 
 class Measurement(models.Model):
-    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="measurements")
+    # No index of its own: measurement_child_date (child, measured_on) serves look-ups by child.
+    child = models.ForeignKey(
+        Child, on_delete=models.CASCADE, related_name="measurements", db_index=False
+    )
     measured_on = models.DateField(_("tanggal pengukuran"))
     # Denormalised from the child at the time of measurement: prevalence aggregates on the
     # code prefix and period without a join.
@@ -142,7 +153,8 @@ class Measurement(models.Model):
     cat_bfa = models.CharField(_("IMT/U"), max_length=24, blank=True)
     engine_version = models.CharField(max_length=20, blank=True)
 
-    history = HistoricalRecords()
+    # Read per object (by id), like Child's: no indexes on the copied columns.
+    history = HistoricalRecords(no_db_index=["desa_code", "child", "posyandu", "batch"])
 
     class Meta:
         ordering = ["child_id", "measured_on"]
