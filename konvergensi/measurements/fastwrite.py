@@ -11,11 +11,15 @@ measurements can point at them. Use only inside ``transaction.atomic``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+import polars as pl
 from django.db import connection, models
 from django.utils import timezone
+
+Columns = Mapping[str, Sequence[Any] | pl.Series]
 
 
 def allocate_ids(model: type[models.Model], n: int) -> list[int]:
@@ -24,11 +28,18 @@ def allocate_ids(model: type[models.Model], n: int) -> list[int]:
     table = model._meta.db_table
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
+            # One round trip; the ids come back as a range unless another session took
+            # numbers from the sequence in between (then as the sorted list).
+            cur.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+            sequence = cur.fetchone()[0]
             cur.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                [table, n],
+                "SELECT min(v), max(v), CASE WHEN max(v) - min(v) + 1 = count(*) THEN NULL "
+                "ELSE array_agg(v ORDER BY v) END "
+                "FROM (SELECT nextval(%s::regclass) AS v FROM generate_series(1, %s)) AS s",
+                [sequence, n],
             )
-            return [r[0] for r in cur.fetchall()]
+            low, high, scattered = cur.fetchone()
+            return list(scattered) if scattered is not None else list(range(low, high + 1))
         cur.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")
         start = cur.fetchone()[0]
         if connection.vendor == "sqlite":
@@ -38,42 +49,57 @@ def allocate_ids(model: type[models.Model], n: int) -> list[int]:
     return list(range(start + 1, start + 1 + n))
 
 
-def _adapt(field: models.Field, values: list[Any]) -> list[Any]:
-    if connection.vendor == "postgresql":
-        return values  # psycopg's COPY dumps date, datetime, bool and None itself
-    kind = field.get_internal_type()
-    if kind == "DateField":
-        return [None if v is None else v.isoformat() for v in values]
-    if kind == "DateTimeField":
-        if values and all(v is values[0] for v in values):  # the history date of a batch
-            return [connection.ops.adapt_datetimefield_value(values[0])] * len(values)
-        return [connection.ops.adapt_datetimefield_value(v) for v in values]
-    return values
+def _frame(columns: Columns) -> pl.DataFrame:
+    return pl.DataFrame(
+        [v if isinstance(v, pl.Series) else pl.Series(k, v, strict=False)
+         for k, v in columns.items()]
+    )  # fmt: skip
 
 
-def _write_rows(model: type[models.Model], columns: dict[str, list[Any]]) -> None:
-    names = list(columns)
-    if not names or not columns[names[0]]:
+def _write_rows(model: type[models.Model], frame: pl.DataFrame) -> None:
+    """Insert the rows of ``frame`` (columns named by attname, values as stored: dates as
+    ``Date``, datetimes already adapted to text). PostgreSQL: one ``COPY`` of a CSV that polars
+    writes (nulls unquoted-empty, empty strings quoted, floats in round-trip precision);
+    SQLite: one ``executemany``."""
+    if frame.is_empty() or not frame.width:
         return
     fields = {f.attname: f for f in model._meta.concrete_fields}
-    data = [_adapt(fields[n], columns[n]) for n in names]
-    table = connection.ops.quote_name(model._meta.db_table)
-    quoted = ", ".join(connection.ops.quote_name(fields[n].column) for n in names)
+    qn = connection.ops.quote_name
+    table = qn(model._meta.db_table)
+    quoted = ", ".join(qn(fields[n].column) for n in frame.columns)
+    stamps = [n for n, t in frame.schema.items() if isinstance(t, pl.Datetime)]
+    if stamps:  # rare (the import's own history dates come as text): Django's adapters
+        frame = frame.with_columns(
+            pl.col(n).map_elements(_stamp, return_dtype=pl.String) for n in stamps
+        )
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
-            with cur.cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
-                for row in zip(*data, strict=True):
-                    copy.write_row(row)
+            buf = io.BytesIO()
+            frame.write_csv(buf, include_header=False, quote_style="necessary")
+            with cur.cursor.copy(f"COPY {table} ({quoted}) FROM STDIN (FORMAT csv)") as copy:
+                copy.write(buf.getbuffer())
         else:
-            marks = ", ".join(["%s"] * len(names))
-            cur.executemany(
-                f"INSERT INTO {table} ({quoted}) VALUES ({marks})", list(zip(*data, strict=True))
-            )
+            dates = [n for n, t in frame.schema.items() if t == pl.Date]
+            if dates:
+                frame = frame.with_columns(pl.col(dates).cast(pl.String))
+            marks = ", ".join(["%s"] * frame.width)
+            cur.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", frame.rows())
+
+
+def _stamp(value: Any) -> Any:
+    """A datetime as the text each backend stores or parses (COPY reads ISO 8601)."""
+    if connection.vendor == "postgresql":
+        return value.isoformat()
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def _now_as_stored() -> Any:
+    return _stamp(timezone.now())
 
 
 def _history(
     model: type[models.Model],
-    columns: dict[str, list[Any]],
+    columns: Columns,
     *,
     kind: str,
     user,
@@ -81,36 +107,35 @@ def _history(
 ) -> None:
     history = model.history.model  # type: ignore[attr-defined]
     n = len(columns["id"])
-    now = timezone.now()
     special = {
-        "history_date": [now] * n,
+        "history_date": [_now_as_stored()] * n,
         "history_change_reason": [reason[:100]] * n,
         "history_type": [kind] * n,
         "history_user_id": [getattr(user, "pk", None)] * n,
     }
-    out: dict[str, list[Any]] = {}
+    out: dict[str, Sequence[Any] | pl.Series] = {}
     for f in history._meta.concrete_fields:
         if f.attname == "history_id":
             continue
         out[f.attname] = special[f.attname] if f.attname in special else columns[f.attname]
-    _write_rows(history, out)
+    _write_rows(history, _frame(out))
 
 
 def insert(
     model: type[models.Model],
-    columns: dict[str, list[Any]],
+    columns: Columns,
     *,
     user,
     reason: str,
 ) -> list[int]:
-    """Insert rows given as ``{attname: values}`` (every concrete field but ``id``) with their
-    "+" history records by ``user``; returns the new primary keys in row order."""
-    n = len(next(iter(columns.values()), []))
-    ids = allocate_ids(model, n)
+    """Insert rows given as ``{attname: values}`` (every concrete field but ``id``; lists or
+    polars Series) with their "+" history records by ``user``; returns the new primary keys in
+    row order."""
+    frame = _frame(columns)
+    ids = allocate_ids(model, frame.height)
     if not ids:
         return ids
-    full = {"id": ids, **columns}
-    _write_rows(model, full)
+    _write_rows(model, frame.insert_column(0, pl.Series("id", ids, dtype=pl.Int64)))
     _history_of_new_rows(model, ids, user=user, reason=reason)
     return ids
 

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import json
 import logging
 import os
 import tempfile
@@ -25,7 +26,9 @@ from typing import Any
 import numpy as np
 import polars as pl
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Max
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -80,14 +83,13 @@ class Analysis:
     suggestions: list[dict[str, Any]]
     importable: np.ndarray  # bool per row
     results: dict[str, np.ndarray] = field(default_factory=dict)  # engine output, importable rows
-    # filled by _match (per importable row, in order)
-    child_id: np.ndarray | None = None  # existing child pk or 0
-    new_child: list[tuple | None] | None = None  # identity of a child to create
-    action: np.ndarray | None = None  # "create" / "update" / "unchanged"
-    # stored measurement of (child, date): its pk and the compared fields
-    existing: dict[tuple[int, dt.date], tuple[int, dict[str, Any]]] = field(default_factory=dict)
-    nik_fill: dict[int, str] = field(default_factory=dict)
-    keys: list[str] = field(default_factory=list)  # Child.match_key per row (importable rows)
+    # filled by _match: one row per importable row, in order (see _match for the columns)
+    matched: pl.DataFrame | None = None
+    action: np.ndarray | None = None  # "create" / "update" / "unchanged" per importable row
+    children_new: int = 0
+    nik_fill: dict[int, str] = field(default_factory=dict)  # child pk → NIK it was missing
+    rows: pl.DataFrame | None = None  # _importable_rows, kept for a second _match
+    version: tuple | None = None  # _data_version() when _match read the database
 
     @property
     def idx(self) -> np.ndarray:
@@ -314,91 +316,144 @@ def _compute_growth(a: Analysis) -> None:
 # --- children and measurements already stored ----------------------------------------------
 
 
-def _chunks(seq: list, n: int = 900) -> Iterable[list]:
-    for k in range(0, len(seq), n):
-        yield seq[k : k + n]
+def _among(values: Iterable[Any] | pl.Series, kind: str) -> Any:
+    """``values`` for ``field__in`` as a one-column subquery sent as one parameter (a PostgreSQL
+    array, a JSON list on SQLite): an import looks up ~100k NIKs or children at once, and IN
+    lists of 900 parameters took a hundred statements and seconds to build. ``kind`` is the
+    PostgreSQL element type ("text", "bigint")."""
+    values = values.to_list() if isinstance(values, pl.Series) else list(values)
+    if connection.vendor == "postgresql":
+        return RawSQL(f"SELECT unnest(%s::{kind}[])", [values])
+    if connection.vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(values)])
+    return values
 
 
 def _match(a: Analysis) -> None:
     """Find each importable row's child (NIK within the kabupaten, else name + birth date +
-    mother within the desa) and what writing it would do: create, update or leave unchanged."""
-    idx = a.idx
-    d = a.parsed.data
-    niks = d["nik"].fill_null("").to_list()  # 16 digits or null (eppgbm_parse)
-    names, mothers = d["name"].to_list(), d["mother_name"].to_list()
-    births = d["birth_date"].to_list()
-    keys = [""] * d.height
-    for i, key in zip(
-        idx,
-        matching.match_keys(
-            [names[i] for i in idx], [births[i] for i in idx], [mothers[i] for i in idx]
-        ),
-        strict=True,
-    ):
-        keys[i] = key
-    a.keys = keys
-    desa_codes = sorted({a.region_code[i] for i in idx})
-    wanted_niks = sorted({niks[i] for i in idx if niks[i]})
+    mother within the desa) and what writing it would do: create, update or leave unchanged.
 
-    by_nik: dict[tuple[str, str], int] = {}
-    for chunk in _chunks(wanted_niks):
-        for pk, nik, desa in Child.objects.filter(nik__in=chunk).values_list(
-            "id", "nik", "desa_id"
-        ):
-            by_nik.setdefault((desa[:5], nik), pk)
-    by_key: dict[tuple[str, str], int] = {}
-    child_nik: dict[int, str] = {}
-    for chunk in _chunks(desa_codes):
-        qs = Child.objects.filter(desa_id__in=chunk).values_list(
-            "id", "desa_id", "match_key", "nik"
-        )
-        for pk, desa, key, nik in qs:
-            by_key.setdefault((desa, key), pk)
-            child_nik[pk] = nik
-
-    child_id = np.zeros(len(idx), dtype=np.int64)
-    new_child: list[tuple | None] = [None] * len(idx)
-    nik_fill: dict[int, str] = {}
-    for j, i in enumerate(idx):
-        code = a.region_code[i]
-        pk = by_nik.get((code[:5], niks[i])) if niks[i] else None
-        if pk is None:
-            pk = by_key.get((code, keys[i]))
-            if pk is not None and niks[i] and not child_nik.get(pk):
-                nik_fill[pk] = niks[i]
-        if pk is None:
-            new_child[j] = ("nik", code[:5], niks[i]) if niks[i] else ("key", code, keys[i])
-        else:
-            child_id[j] = pk
-
-    existing: dict[tuple[int, dt.date], tuple[int, dict[str, Any]]] = {}
-    known = sorted({int(c) for c in child_id if c})
-    names = [f for f, _ in COMPARED]
-    for chunk in _chunks(known):
-        qs = Measurement.objects.filter(child_id__in=chunk)
-        for pk, child, day, *vals in qs.values_list("id", "child_id", "measured_on", *names):
-            existing[(child, day)] = (pk, dict(zip(names, vals, strict=True)))
-
-    values = _row_values(a)
-    present = set(a.raw.fields)
-    compared = [(f, src) for f, src in COMPARED if src is None or src in present]
-    dates = d["measurement_date"].to_list()
-    action = np.empty(len(idx), dtype=object)
-    for j, i in enumerate(idx):
-        m = existing.get((int(child_id[j]), dates[i])) if child_id[j] else None
-        if m is None:
-            action[j] = "create"
-        elif all(_same(m[1][f], values[f][j]) for f, _ in compared):
-            action[j] = "unchanged"
-        else:
-            action[j] = "update"
-    a.child_id, a.new_child, a.action, a.existing, a.nik_fill = (
-        child_id,
-        new_child,
-        action,
-        existing,
-        nik_fill,
+    Three queries whatever the file size, then joins in polars. ``a.matched`` has per importable
+    row its file values (``_ROW_COLUMNS``), ``code`` (desa), ``key`` (``Child.match_key``),
+    ``child_id`` (0 = new child), ``ident`` (the identity of a new child, one per child to
+    create) and ``measurement_id`` (the stored measurement of child + date, 0 = none). The
+    oldest child wins when several match."""
+    if a.rows is None:
+        a.rows = _importable_rows(a)
+    f = a.rows
+    a.version = _data_version()  # before reading: a write after it shows as a new version
+    by_nik = _frame(
+        Child.objects.filter(nik__in=_among(f["nik"].drop_nulls().unique().sort(), "text")),
+        {"nik_child": pl.Int64, "nik": pl.String, "desa": pl.String},
+        "id", "nik", "desa_id",
+    ).select(
+        "nik", kab=pl.col("desa").str.slice(0, 5), nik_child="nik_child"
+    ).unique(["kab", "nik"], keep="first", maintain_order=True)  # fmt: skip
+    by_key = _frame(
+        Child.objects.filter(desa_id__in=_among(f["code"].unique().sort(), "text")),
+        {"key_child": pl.Int64, "code": pl.String, "key": pl.String, "child_nik": pl.String},
+        "id", "desa_id", "match_key", "nik",
+    ).unique(["code", "key"], keep="first", maintain_order=True)  # fmt: skip
+    f = (
+        f.with_columns(kab=pl.col("code").str.slice(0, 5))
+        .join(by_nik, on=["kab", "nik"], how="left", maintain_order="left")
+        .join(by_key, on=["code", "key"], how="left", maintain_order="left")
+        .with_columns(child_id=pl.coalesce("nik_child", "key_child", pl.lit(0, pl.Int64)))
     )
+    fill = f.filter(
+        pl.col("nik_child").is_null() & pl.col("key_child").is_not_null()
+        & pl.col("nik").is_not_null() & (pl.col("child_nik") == "")
+    )  # fmt: skip
+    a.nik_fill = dict(zip(fill["key_child"].to_list(), fill["nik"].to_list(), strict=True))
+    f = f.with_columns(
+        ident=pl.when(pl.col("child_id") == 0).then(
+            pl.when(pl.col("nik").is_not_null())
+            .then(pl.concat_str(pl.lit("nik"), "kab", "nik", separator="|"))
+            .otherwise(pl.concat_str(pl.lit("key"), "code", "key", separator="|"))
+        )
+    ).drop("kab", "nik_child", "key_child", "child_nik")
+
+    known = f.filter(pl.col("child_id") > 0)["child_id"].unique().sort()
+    names = [name for name, _ in COMPARED]
+    stored = _frame(
+        Measurement.objects.filter(child_id__in=_among(known, "bigint")) if len(known) else None,
+        {"measurement_id": pl.Int64, "child_id": pl.Int64, "measurement_date": pl.Date,
+         **{f"old_{n}": f.schema[n] for n in names}},
+        "id", "child_id", "measured_on", *names,
+    )  # fmt: skip
+    f = f.join(stored, on=["child_id", "measurement_date"], how="left", maintain_order="left")
+    present = set(a.raw.fields)
+    same = pl.lit(True)
+    for name, src in COMPARED:
+        if src is None or src in present:
+            new, old = pl.col(name), pl.col(f"old_{name}")
+            if f.schema[name] == pl.Float64:  # as _same: equal within 1e-9, or both missing
+                same &= (new.is_null() & old.is_null()) | ((new - old).abs() < 1e-9).fill_null(
+                    False
+                )
+            else:
+                same &= new.eq_missing(old)
+    f = f.with_columns(
+        action=pl.when(pl.col("measurement_id").is_null())
+        .then(pl.lit("create"))
+        .when(same)
+        .then(pl.lit("unchanged"))
+        .otherwise(pl.lit("update")),
+        measurement_id=pl.col("measurement_id").fill_null(0),
+    ).drop(f"old_{n}" for n in names)
+    a.matched = f
+    a.action = f["action"].to_numpy().astype(object)
+    a.children_new = f["ident"].n_unique() - int(f["ident"].null_count() > 0)
+
+
+def _data_version() -> tuple[int | None, ...]:
+    """A high-water mark of the stored children and measurements: the largest id of each table
+    and of its history. Every write of the app (imports, single entry, edits, deletions,
+    recomputation) adds a history record, so an unchanged mark means the database holds what
+    ``_match`` saw. Four index look-ups."""
+    models = (Child, Child.history.model, Measurement, Measurement.history.model)  # type: ignore[attr-defined]
+    return tuple(m._default_manager.aggregate(top=Max("pk"))["top"] for m in models)
+
+
+def _rematch_if_changed(a: Analysis) -> None:
+    """Inside the import transaction: match again unless nothing was written since the preview
+    matched (the same analysis, in this process). On SQLite the transaction holds the write
+    lock from here to the commit, so the match cannot go stale while it is written."""
+    if a.matched is None or a.version is None or a.version != _data_version():
+        _match(a)
+
+
+# The file values of an importable row kept for matching and writing.
+_ROW_COLUMNS = ("nik", "name", "sex", "birth_date", "mother_name", "father_name", "address", "rt",
+                "rw", "posyandu", "measurement_date")  # fmt: skip
+
+
+def _importable_rows(a: Analysis) -> pl.DataFrame:
+    """The importable rows as stored values: ``_ROW_COLUMNS``, the ``COMPARED`` fields, the
+    desa ``code`` and the child's match ``key``."""
+    idx = a.idx
+    sub = a.parsed.data[idx] if len(idx) else a.parsed.data.clear()
+    codes = [a.region_code[i] for i in idx]
+    keys = matching.match_keys(
+        sub["name"].to_list(), sub["birth_date"].to_list(), sub["mother_name"].to_list()
+    )
+    floats = ("weight_kg", "lenhei_cm", "muac_cm", "headc_cm")
+    return sub.select(
+        *(c for c in _ROW_COLUMNS if c != "nik"),
+        pl.col("nik").replace("", None),  # 16 digits or null (eppgbm_parse)
+        pl.col("age_days").cast(pl.Int64),
+        *(pl.col(n).cast(pl.Float64) for n in floats),
+        pl.col("measure").fill_null(""),
+        pl.col("oedema").fill_null(False),
+        code=pl.Series(codes, dtype=pl.String),
+        key=pl.Series(keys, dtype=pl.String),
+    ).with_columns(desa_code=pl.col("code"))
+
+
+def _frame(qs: Any, schema: dict[str, Any], *fields: str) -> pl.DataFrame:
+    """``qs.values_list(*fields)`` as a polars frame named and typed by ``schema``."""
+    rows = list(qs.order_by("id").values_list(*fields)) if qs is not None else []
+    return pl.DataFrame(rows, schema=schema, orient="row")
 
 
 def _same(stored: Any, new: Any) -> bool:
@@ -407,26 +462,6 @@ def _same(stored: Any, new: Any) -> bool:
             return stored is None and new is None
         return abs(float(stored) - float(new)) < 1e-9
     return stored == new
-
-
-def _row_values(a: Analysis) -> dict[str, list[Any]]:
-    """Measurement input fields of the importable rows, as stored (None for missing)."""
-    idx = a.idx
-    sub = a.parsed.data[idx] if len(idx) else a.parsed.data.clear()
-
-    def floats(name: str) -> list[float | None]:
-        return sub[name].cast(pl.Float64).to_list()
-
-    return {
-        "age_days": sub["age_days"].to_list(),
-        "weight_kg": floats("weight_kg"),
-        "lenhei_cm": floats("lenhei_cm"),
-        "measure": sub["measure"].fill_null("").to_list(),
-        "oedema": sub["oedema"].fill_null(False).to_list(),
-        "muac_cm": floats("muac_cm"),
-        "headc_cm": floats("headc_cm"),
-        "desa_code": [a.region_code[i] for i in idx],
-    }
 
 
 # --- summary, issues and the error file -----------------------------------------------------
@@ -458,7 +493,7 @@ def _summary(a: Analysis, confirmations: dict[str, str]) -> dict[str, Any]:
         "suggestions": a.suggestions,
         "desa_confirmations": confirmations,
         "duplicates": int(d["duplicate_of"].is_not_null().sum()),
-        "children_new": len({c for c in (a.new_child or []) if c is not None}),
+        "children_new": a.children_new,
         "predicted": {
             "created": int((actions == "create").sum()),
             "updated": int((actions == "update").sum()),
@@ -599,7 +634,7 @@ def confirm_import(
         a = _load_analysis(batch, user, confirmations)
         progress(0, int(a.importable.sum()), "Menyimpan data")
         with transaction.atomic():
-            _match(a)
+            _rematch_if_changed(a)
             counts = _write(a, batch=batch, user=user, progress=progress)
     except Exception as exc:
         logger.exception("import %s failed", batch.pk)
@@ -694,39 +729,31 @@ CHILD_TEXT = {"nik": 16, "name": 120, "mother_name": 120, "father_name": 120, "a
 
 def _write(a: Analysis, *, batch: ImportBatch, user, progress: ProgressFn) -> tuple[int, int, int]:
     """Children, new and changed measurements, with history, by columns (``fastwrite``)."""
-    idx = a.idx
-    d = a.parsed.data
-    total = len(idx)
-    assert a.action is not None and a.child_id is not None and a.new_child is not None
+    f = a.matched
+    assert f is not None
+    total = f.height
     reason = f"Impor {batch.filename}"
-    posyandu = _posyandu_ids(a, user)
-    sub = d[idx] if total else d.clear()
-    cols = {
-        name: sub[name].to_list()
-        for name in ("nik", "name", "sex", "birth_date", "mother_name", "father_name", "address",
-                     "rt", "rw", "posyandu", "measurement_date")
-    }  # fmt: skip
-    codes = [a.region_code[i] for i in idx]
-    posyandu_of = [
-        posyandu.get((codes[j], matching.norm_place(cols["posyandu"][j]))) for j in range(total)
-    ]
+    f = pl.concat([_with_posyandu(f, user), _result_frame(a.results, total)], how="horizontal")
 
     # children to create: one per identity, from its first row
-    first_row: dict[tuple, int] = {}
-    for j, ident in enumerate(a.new_child):
-        if ident is not None and ident not in first_row:
-            first_row[ident] = j
-    rows = list(first_row.values())
-    child_cols: dict[str, list[Any]] = {
-        f: [(cols[f][j] or "")[:size] for j in rows] for f, size in CHILD_TEXT.items()
-    }
-    child_cols["sex"] = [int(cols["sex"][j]) for j in rows]
-    child_cols["birth_date"] = [cols["birth_date"][j] for j in rows]
-    child_cols["desa_id"] = [codes[j] for j in rows]
-    child_cols["posyandu_id"] = [posyandu_of[j] for j in rows]
-    child_cols["match_key"] = [a.keys[idx[j]] for j in rows]
-    new_ids = fastwrite.insert(Child, child_cols, user=user, reason=reason)
-    new_pk = dict(zip(first_row, new_ids, strict=True))
+    first = f.filter(pl.col("ident").is_not_null()).unique(
+        "ident", keep="first", maintain_order=True
+    )
+    children = first.select(
+        *(pl.col(name).fill_null("").str.slice(0, size) for name, size in CHILD_TEXT.items()),
+        pl.col("sex").cast(pl.Int64),
+        "birth_date",
+        "posyandu_id",
+        desa_id="code",
+        match_key="key",
+    )
+    new_ids = fastwrite.insert(Child, children.to_dict(), user=user, reason=reason)
+    f = f.join(
+        first.select("ident", new_id=pl.Series(new_ids, dtype=pl.Int64)),
+        on="ident",
+        how="left",
+        maintain_order="left",
+    ).with_columns(child_id=pl.when(pl.col("ident").is_null()).then("child_id").otherwise("new_id"))
     if a.nik_fill:
         filled = list(Child.objects.filter(pk__in=list(a.nik_fill)))
         for c in filled:
@@ -734,83 +761,79 @@ def _write(a: Analysis, *, batch: ImportBatch, user, progress: ProgressFn) -> tu
         fastwrite.update(Child, filled, ["nik"], user=user, reason=reason)
     progress(0, total, "Menyimpan pengukuran")
 
-    values = _row_values(a)
-    results = _result_columns(a.results)
-    create = [j for j in range(total) if a.action[j] == "create"]
-    change = [j for j in range(total) if a.action[j] == "update"]
-    unchanged = total - len(create) - len(change)
+    stored = [*(name for name, _ in COMPARED), *engine.RESULT_FIELDS]
+    create = f.filter(pl.col("action") == "create").select(
+        "child_id",
+        "posyandu_id",
+        *stored,
+        measured_on="measurement_date",
+        measurer=pl.lit(""),
+        batch_id=pl.lit(batch.pk, dtype=pl.Int64),
+    )
+    fastwrite.insert(Measurement, create.to_dict(), user=user, reason=reason)
+    progress(create.height, total, "Memperbarui pengukuran yang berubah")
 
-    def child_of(j: int) -> int:
-        return int(a.child_id[j]) or new_pk[a.new_child[j]]
-
-    m_cols: dict[str, list[Any]] = {
-        "child_id": [child_of(j) for j in create],
-        "measured_on": [cols["measurement_date"][j] for j in create],
-        "posyandu_id": [posyandu_of[j] for j in create],
-        "measurer": [""] * len(create),
-        "batch_id": [batch.pk] * len(create),
-    }
-    for f, _ in COMPARED:
-        m_cols[f] = [values[f][j] for j in create]
-    for f, vals in results.items():
-        m_cols[f] = [vals[j] for j in create]
-    fastwrite.insert(Measurement, m_cols, user=user, reason=reason)
-    progress(len(create), total, "Memperbarui pengukuran yang berubah")
-
-    if change:
+    change = f.filter(pl.col("action") == "update")
+    if change.height:
         present = set(a.raw.fields)
-        compared = [f for f, src in COMPARED if src is None or src in present]
-        dates = cols["measurement_date"]
-        pks = [a.existing[(child_of(j), dates[j])][0] for j in change]
+        compared = [name for name, src in COMPARED if src is None or src in present]
+        written = [*compared, *engine.RESULT_FIELDS, "posyandu_id"]
+        pks = change["measurement_id"].to_list()
         objs = Measurement.objects.in_bulk(pks)
         changed = []
-        for j, pk in zip(change, pks, strict=True):
+        for pk, row in zip(pks, change.select(written).rows(named=True), strict=True):
             m = objs[pk]
-            for f in compared:
-                setattr(m, f, values[f][j])
-            for f, vals in results.items():
-                setattr(m, f, vals[j])
-            m.posyandu_id = posyandu_of[j]
+            for name, value in row.items():
+                setattr(m, name, value)
             m.batch_id = batch.pk
             changed.append(m)
-        fields = [*compared, *results, "posyandu", "batch"]
+        fields = [*compared, *engine.RESULT_FIELDS, "posyandu", "batch"]
         fastwrite.update(Measurement, changed, fields, user=user, reason=reason)
     progress(total, total, "Selesai")
-    return len(create), len(change), unchanged
+    return create.height, change.height, total - create.height - change.height
 
 
-def _result_columns(results: dict[str, np.ndarray]) -> dict[str, list[Any]]:
-    """Engine results as stored column values: NaN → None, flags bool, categories text."""
-    out: dict[str, list[Any]] = {}
-    n = len(next(iter(results.values()))) if results else 0
-    for f in engine.Z_FIELDS:
-        v = np.asarray(results[f], dtype=float)
-        out[f] = np.where(np.isnan(v), None, v).tolist()
-    for f in engine.FLAG_FIELDS:
-        out[f] = np.asarray(results[f], dtype=bool).tolist()
-    for f in engine.CAT_FIELDS:
-        out[f] = [str(c or "") for c in results[f]]
-    out["engine_version"] = [engine.ENGINE_VERSION] * n
-    return out
+def _result_frame(results: dict[str, np.ndarray], n: int) -> pl.DataFrame:
+    """Engine results as stored column values: NaN → null, flags bool, categories text."""
+    if not n:
+        results = {}
+    columns = [
+        *(pl.Series(f, np.asarray(results.get(f, []), dtype=float)).fill_nan(None)
+          for f in engine.Z_FIELDS),
+        *(pl.Series(f, np.asarray(results.get(f, []), dtype=bool)) for f in engine.FLAG_FIELDS),
+        *(pl.Series(f, [str(c or "") for c in results.get(f, [])], dtype=pl.String)
+          for f in engine.CAT_FIELDS),
+        pl.Series("engine_version", [engine.ENGINE_VERSION] * n, dtype=pl.String),
+    ]  # fmt: skip
+    return pl.DataFrame(columns)
 
 
-def _posyandu_ids(a: Analysis, user) -> dict[tuple[str, str], int]:
-    """Posyandu by (desa, normalised name); those named in the file and missing are created."""
-    idx = a.idx
-    names = a.parsed.data["posyandu"].to_list()
+def _with_posyandu(f: pl.DataFrame, user) -> pl.DataFrame:
+    """``f`` with ``posyandu_id`` of each row's posyandu (by desa and normalised name), creating
+    those named in the file and missing."""
+    combos = f.select("code", "posyandu").unique(maintain_order=True)
+    found = _posyandu_ids(combos.rows(), user)
+    ids = [found.get((code, matching.norm_place(name))) if name else None
+           for code, name in combos.rows()]  # fmt: skip
+    combos = combos.with_columns(posyandu_id=pl.Series(ids, dtype=pl.Int64))
+    return f.join(combos, on=["code", "posyandu"], how="left", nulls_equal=True,
+                  maintain_order="left")  # fmt: skip
+
+
+def _posyandu_ids(named: list[tuple[str, str | None]], user) -> dict[tuple[str, str], int]:
+    """Posyandu by (desa, normalised name) for the (desa code, posyandu name) pairs of a file;
+    those named and missing are created."""
     wanted: dict[tuple[str, str], str] = {}
-    for i in idx:
-        if names[i]:
-            wanted.setdefault((a.region_code[i], matching.norm_place(names[i])), names[i].strip())
+    for code, name in named:
+        if name:
+            wanted.setdefault((code, matching.norm_place(name)), name.strip())
     if not wanted:
         return {}
     desa_codes = sorted({c for c, _ in wanted})
     found: dict[tuple[str, str], int] = {}
-    for chunk in _chunks(desa_codes):
-        for pk, desa, name in Posyandu.objects.filter(desa_id__in=chunk).values_list(
-            "id", "desa_id", "name"
-        ):
-            found.setdefault((desa, matching.norm_place(name)), pk)
+    in_desa = Posyandu.objects.filter(desa_id__in=_among(desa_codes, "text")).order_by("id")
+    for pk, desa, name in in_desa.values_list("id", "desa_id", "name"):
+        found.setdefault((desa, matching.norm_place(name)), pk)
     missing = [
         Posyandu(desa_id=c, name=wanted[(c, n)][:120]) for (c, n) in wanted if (c, n) not in found
     ]
@@ -829,9 +852,7 @@ def _posyandu_ids(a: Analysis, user) -> dict[tuple[str, str], int]:
             user=user,
             reason="Impor: posyandu baru",
         )  # fmt: skip
-        for pk, desa, name in Posyandu.objects.filter(desa_id__in=desa_codes).values_list(
-            "id", "desa_id", "name"
-        ):
+        for pk, desa, name in in_desa.values_list("id", "desa_id", "name"):
             found.setdefault((desa, matching.norm_place(name)), pk)
     return found
 
