@@ -7,9 +7,12 @@ the children measured with a valid, unflagged z-score (n), the cases, the preval
 (DESIGN §4). Each child counts once per period: its last measurement in the period.
 
 The counting is one SQL query grouped by ``desa_code`` (or ``posyandu_id``): conditional counts
-over the last measurement of each child. Desa rows are then rolled up by code prefix
-(``analytics.aggregate_by_prefix``) and puskesmas by the desa they serve, so a kabupaten page
-is one aggregate query whatever the number of children.
+over the last measurement of each child. For a measurement round the per-desa result is stored
+(``RoundSummary``) and only the desa touched since are recounted, by the import that touched
+them or else by the next page (``refresh_round``): a kabupaten page of a round reads ~300
+stored rows, also right after an import. Free date ranges are counted live (cached by data
+version). Desa rows are then rolled up by code prefix (``analytics.aggregate_by_prefix``) and
+puskesmas by the desa they serve.
 
 Measurement coverage = children measured ÷ sasaran balita of the period's year (``Sasaran``:
 entered, or estimated; the source is stated). Units without sasaran show "tidak ada".
@@ -393,7 +396,8 @@ def _tops() -> tuple[int, int, bool]:
     On SQLite writers are serialised, so ids become visible in order. On PostgreSQL a
     transaction still writing may commit ids below the highest visible one later: the highest
     ids are read under a share lock tried without waiting, which no writer can hold at the same
-    time; when a writer holds its lock, the ids are read anyway but not certain."""
+    time; when a writer holds its lock (or the caller is inside a transaction), the ids are
+    read anyway but not certain."""
     history = _history_model()
 
     def read() -> tuple[int, int]:
@@ -401,6 +405,9 @@ def _tops() -> tuple[int, int, bool]:
         return top, history.objects.aggregate(top=Max("history_id"))["top"] or 0
 
     if connection.vendor == "postgresql":
+        if connection.in_atomic_block:
+            # Locked here, the tables would stay locked until the caller's transaction ends.
+            return (*read(), False)
         tables = ", ".join(
             connection.ops.quote_name(m._meta.db_table) for m in (Measurement, history)
         )
@@ -506,7 +513,10 @@ def refresh_after_import(batch: ImportBatch) -> None:
     )
     for rnd in rounds:
         try:
-            with transaction.atomic():
+            if connection.in_atomic_block:  # a savepoint keeps the caller's transaction usable
+                with transaction.atomic():
+                    refresh_round(rnd)
+            else:  # (not wrapped: on PostgreSQL the tops are then read under a lock, see _tops)
                 refresh_round(rnd)
         except DatabaseError:
             logger.exception("refreshing the summary of round %s failed", rnd.pk)
