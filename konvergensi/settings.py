@@ -17,6 +17,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from konvergensi.timezones import zone_for_region
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -179,7 +181,6 @@ AXES_VERBOSE = False  # no "AXES: BEGIN ..." banner on stderr of every manage.py
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "konvergensi" / "locale"]
-TIME_ZONE = env_str("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
@@ -241,6 +242,8 @@ if PRODUCTION:
 
 # The region this deployment covers: a kabupaten code (default), a province or "" (nation).
 KONVERGENSI_REGION = env_str("KONVERGENSI_REGION", "53.02") or ""
+# Dates and deadlines are shown in the region's own time zone unless TIME_ZONE says otherwise.
+TIME_ZONE = env_str("TIME_ZONE") or zone_for_region(KONVERGENSI_REGION)
 
 LOGGING = {
     "version": 1,
