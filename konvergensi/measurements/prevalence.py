@@ -508,8 +508,10 @@ def refresh_after_import(batch: ImportBatch) -> None:
     )
     if dates["lo"] is None:
         return
+    code = batch.region_id  # the kabupaten's rounds; a province's import: all its kabupaten's
+    where = Q(region_id=code[:5]) if len(code) >= 5 else Q(region_id__startswith=code + ".")
     rounds = MeasurementRound.objects.filter(
-        region_id=batch.region_id[:5], start_date__lte=dates["hi"], end_date__gte=dates["lo"]
+        where, start_date__lte=dates["hi"], end_date__gte=dates["lo"]
     )
     for rnd in rounds:
         try:
