@@ -5,6 +5,8 @@ Views are thin: a form validates, ``services`` does the work, ``access`` decides
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -142,7 +144,7 @@ def batch(request: HttpRequest, pk: int) -> HttpResponse:
     page = Paginator(issues, ISSUES_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "batch": b, "summary": summary, "issues": page, "severity": severity or "",
-        "form": ConfirmForm(suggestions=summary.get("suggestions", [])),
+        "form": _confirm_form(summary),
         "can_confirm": b.status == ImportStatus.PREVIEW and b.user_id == request.user.pk,
         "can_import": can_import_measurements(Access(request.user)),
         "nav_active": "data",
@@ -152,6 +154,21 @@ def batch(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "measurements/batch.html", context)
 
 
+def _desa_choices(summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """The near-miss desa names the preview asks about: those still open, then those whose
+    pick was applied (a resolved name leaves ``suggestions``, but the user may change it)."""
+    open_: list[dict[str, Any]] = summary.get("suggestions", [])
+    keys = {s["key"] for s in open_}
+    return open_ + [s for s in summary.get("applied_suggestions", []) if s["key"] not in keys]
+
+
+def _confirm_form(summary: dict[str, Any]) -> ConfirmForm:
+    choices = _desa_choices(summary)
+    applied = summary.get("desa_confirmations", {})
+    initial = {f"desa_{k}": applied.get(s["key"], "") for k, s in enumerate(choices)}
+    return ConfirmForm(initial=initial, suggestions=choices)
+
+
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     _importer(request)
@@ -159,13 +176,21 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     if b.user_id != request.user.pk or b.status != ImportStatus.PREVIEW:
         messages.error(request, _("Impor ini tidak bisa dikonfirmasi lagi."))
         return redirect("measurements:batch", pk=b.pk)
-    form = ConfirmForm(request.POST, suggestions=b.summary.get("suggestions", []))
+    choices = _desa_choices(b.summary)
+    form = ConfirmForm(request.POST, suggestions=choices)
     if not form.is_valid():
         messages.error(request, _("Pilihan desa tidak valid."))
         return redirect("measurements:batch", pk=b.pk)
-    confirmations = form.confirmations()
+    # The selects sent are what the user sees; a pick applied earlier whose select was not on
+    # the page sent (rendered before the pick was applied) stays as applied.
+    on_form = {s["key"] for k, s in enumerate(choices) if f"desa_{k}" in request.POST}
+    applied = b.summary.get("desa_confirmations", {})
+    confirmations = {k: v for k, v in applied.items() if k not in on_form}
+    confirmations |= form.confirmations()
     if "apply" in request.POST:  # show the preview again with the chosen desa
         services.apply_confirmations(b, user=request.user, desa_confirmations=confirmations)
+        b.summary["applied_suggestions"] = [s for s in choices if s["key"] in confirmations]
+        b.save(update_fields=["summary"])
         return redirect("measurements:batch", pk=b.pk)
     # The job is enqueued when this commits: after the batch is marked running, never before
     # (a fast worker would otherwise finish first and see its result overwritten).

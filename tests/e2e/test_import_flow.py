@@ -106,3 +106,41 @@ def test_a_dinkes_operator_imports_an_eppgbm_file(
     assert page.get_by_text("Sedang menyimpan data").count() == 0
     screenshot(page, "import-done")
     assert problems == []
+
+
+def test_a_desa_picked_and_applied_is_saved(
+    live_server, new_page, problems, settings, tmp_path, held_tasks
+):
+    """Acceptance P1: pick a desa for a misspelt name, apply, then save: the rows are in."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    load_regions("53.02")
+    operator = f.user("dinkes", f.opd("dinkes"), Role.OPERATOR)
+    header = "Nama;JK;Tgl Lahir;Kec;Desa/Kel;Tanggal Pengukuran;Berat;Tinggi"
+    path = tmp_path / "salah-eja.csv"
+    path.write_text(
+        "\n".join([
+            header,
+            "Ani;P;05/01/2024;Kota Soe;Nonohonnis;10/02/2026;9,5;75,2",
+            "Budi;L;07/03/2024;Kota Soe;Nonohonnis;10/02/2026;9,8;76,0",
+            "Citra;P;09/04/2024;Kota Soe;Oebesa;10/02/2026;9,1;74,0",
+        ]) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    page = new_page()
+    log_in(page, live_server, operator)
+    page.goto(live_server.url + reverse("measurements:upload"))
+    page.set_input_files("input[name=file]", str(path))
+    page.get_by_role("button", name="Periksa berkas").click()
+    page.get_by_role("button", name="Simpan 1 baris yang baik").wait_for()
+
+    page.get_by_label("Kota Soe / Nonohonnis").select_option("53.02.01.1005")
+    page.get_by_role("button", name="Terapkan pilihan dan periksa ulang").click()
+    page.get_by_role("button", name="Simpan 3 baris yang baik").click()
+    page.wait_for_load_state()
+    held_tasks()
+
+    page.locator("h1 .badge", has_text="Selesai").wait_for()
+    batch = ImportBatch.objects.get()
+    assert (batch.status, batch.created) == (ImportStatus.DONE, 3), batch.message
+    assert Measurement.objects.filter(desa_code="53.02.01.1005").count() == 2
+    assert problems == []
