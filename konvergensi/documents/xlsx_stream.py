@@ -1,5 +1,6 @@
 # ruff: noqa: E501  (SpreadsheetML boilerplate reads best unwrapped)
-"""A minimal, fast xlsx writer: one sheet of strings, numbers and dates, header rows in bold.
+"""A minimal, fast xlsx writer: one sheet of strings, numbers and dates, header rows in bold,
+and optionally a few cells filled with a colour (the problem cells of an error file).
 
 openpyxl's write-only mode spends ~10 µs a cell; e-PPGBM exports of 100k rows × 34 columns
 would take most of a minute. This writes the same SpreadsheetML by string formatting (shared
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 from xml.sax.saxutils import escape
 
@@ -45,17 +46,36 @@ _WORKBOOK_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
 </Relationships>"""
 
-# style 1 = date dd/mm/yyyy, style 2 = bold (header)
+# style 1 = date dd/mm/yyyy, style 2 = bold (header); then per fill colour k (from 0) style
+# 3 + 2k = that fill, 4 + 2k = that fill on a date
 _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
 <numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>
 <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>
-<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
+<fills count="{n_fills}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>{fills}</fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>
+<cellXfs count="{n_xfs}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>{xfs}</cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>"""
+
+
+def _styles(colours: Sequence[str]) -> str:
+    fills = "".join(
+        f'<fill><patternFill patternType="solid"><fgColor rgb="{c}"/><bgColor indexed="64"/>'
+        "</patternFill></fill>"
+        for c in colours
+    )
+    xfs = "".join(
+        f'<xf numFmtId="0" fontId="0" fillId="{2 + k}" borderId="0" xfId="0" applyFill="1"/>'
+        f'<xf numFmtId="164" fontId="0" fillId="{2 + k}" borderId="0" xfId="0" '
+        'applyNumberFormat="1" applyFill="1"/>'
+        for k in range(len(colours))
+    )
+    return _STYLES.format(
+        n_fills=2 + len(colours), fills=fills, n_xfs=3 + 2 * len(colours), xfs=xfs
+    )
+
 
 _SHEET_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -64,20 +84,20 @@ _SHEET_HEAD = (
 _SHEET_TAIL = "</sheetData></worksheet>"
 
 
-def _cell(value: object, style: str, sst: dict[str, int]) -> str:
+def _cell(value: object, style: str, sst: dict[str, int], date_style: str = ' s="1"') -> str:
     if value is None or value == "":
-        return "<c/>"  # keeps the position; cells carry no reference (it is optional)
+        return f"<c{style}/>"  # keeps the position; cells carry no reference (it is optional)
     t = type(value)
     if t is float or t is int:
-        return f"<c><v>{value!r}</v></c>"
+        return f"<c{style}><v>{value!r}</v></c>"
     if t is bool:
-        return f'<c t="b"><v>{int(value)}</v></c>'  # type: ignore[call-overload]
+        return f'<c t="b"{style}><v>{int(value)}</v></c>'  # type: ignore[call-overload]
     if t is dt.date:
-        return f'<c s="1"><v>{value.toordinal() - _EPOCH}</v></c>'  # type: ignore[attr-defined]
+        return f"<c{date_style}><v>{value.toordinal() - _EPOCH}</v></c>"  # type: ignore[attr-defined]
     if t is dt.datetime:
         v: dt.datetime = value  # type: ignore[assignment]
         serial = v.toordinal() - _EPOCH + (v.hour * 3600 + v.minute * 60 + v.second) / 86400
-        return f'<c s="1"><v>{serial!r}</v></c>'
+        return f"<c{date_style}><v>{serial!r}</v></c>"
     text = value if t is str else str(value)
     return f'<c t="s"{style}><v>{sst.setdefault(text, len(sst))}</v></c>'  # type: ignore[arg-type]
 
@@ -94,10 +114,16 @@ def _column_xml(col: Sequence[object], style: str, sst: dict[str, int]) -> list[
 
 
 def _block_xml(
-    first: int, block: list[Sequence[object]], bold: set[int], sst: dict[str, int]
+    first: int,
+    block: list[Sequence[object]],
+    bold: set[int],
+    sst: dict[str, int],
+    fills: Mapping[int, Mapping[int, int]],
 ) -> str:
+    """``fills``: row index → column index → colour number (styles 3 + 2k and 4 + 2k)."""
     width = max((len(r) for r in block), default=0)
     rows = [list(r) + [""] * (width - len(r)) if len(r) < width else r for r in block]
+    cells_by_row: list[Sequence[str]]
     if any(first + k in bold for k in range(len(rows))):  # the header: style row by row
         cells_by_row = [
             [_cell(v, ' s="2"' if first + k in bold else "", sst) for v in row]
@@ -106,6 +132,16 @@ def _block_xml(
     else:
         columns = [_column_xml(col, "", sst) for col in zip(*rows, strict=True)]
         cells_by_row = list(zip(*columns, strict=True)) if columns else [[] for _ in rows]
+    for k, row in enumerate(rows):
+        marks = fills.get(first + k)
+        if marks:  # the few filled rows are written again, cell by cell, with their styles
+            cells = list(cells_by_row[k])
+            for j, colour in marks.items():
+                if j < len(row):
+                    cells[j] = _cell(
+                        row[j], f' s="{3 + 2 * colour}"', sst, f' s="{4 + 2 * colour}"'
+                    )
+            cells_by_row[k] = cells
     return "".join(
         f'<row r="{first + k + 1}">{"".join(cells)}</row>' for k, cells in enumerate(cells_by_row)
     )
@@ -130,13 +166,20 @@ def write_xlsx(
     *,
     sheet_name: str = "Sheet1",
     bold_rows: Iterable[int] = (),
+    fills: Mapping[int, Mapping[int, str]] | None = None,
 ) -> None:
     """Write ``rows`` (cells: str, int, float, bool, date, datetime, None) as one sheet.
 
-    ``bold_rows`` are 0-based indexes of rows to set in bold (the header). Strings go to the
-    shared-strings table, as Excel writes them (smaller files, faster to read back).
+    ``bold_rows`` are 0-based indexes of rows to set in bold (the header). ``fills`` colours
+    single cells: row index → column index → ARGB colour ("FFFFC7CE"); both 0-based. Strings go
+    to the shared-strings table, as Excel writes them (smaller files, faster to read back).
     """
     bold = set(bold_rows)
+    colours = sorted({c for marks in (fills or {}).values() for c in marks.values()})
+    number = {c: k for k, c in enumerate(colours)}
+    cell_fills = {
+        i: {j: number[c] for j, c in marks.items()} for i, marks in (fills or {}).items() if marks
+    }
     sst: dict[str, int] = {}
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
@@ -145,7 +188,7 @@ def write_xlsx(
             "xl/workbook.xml", _WORKBOOK.format(name=escape(sheet_name[:31], {'"': "&quot;"}))
         )
         zf.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-        zf.writestr("xl/styles.xml", _STYLES)
+        zf.writestr("xl/styles.xml", _styles(colours))
         with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
             fh.write(_SHEET_HEAD.encode())
             block: list[Sequence[object]] = []
@@ -153,9 +196,9 @@ def write_xlsx(
             for row in rows:
                 block.append(row)
                 if len(block) >= 5000 or (first + len(block)) in bold or first in bold:
-                    fh.write(_block_xml(first, block, bold, sst).encode())
+                    fh.write(_block_xml(first, block, bold, sst, cell_fills).encode())
                     first += len(block)
                     block = []
-            fh.write(_block_xml(first, block, bold, sst).encode())
+            fh.write(_block_xml(first, block, bold, sst, cell_fills).encode())
             fh.write(_SHEET_TAIL.encode())
         zf.writestr("xl/sharedStrings.xml", _shared_strings(sst))

@@ -43,7 +43,9 @@ __all__ = [
 ]
 
 STATUS_LABELS = {"ok": "OK", "warning": "Peringatan", "error": "Galat"}
-ERROR_FILE_COLUMNS = ("Status", "Alasan", "Baris Asal")
+ERROR_FILE_COLUMNS = ("Status", "Kolom", "Alasan", "Baris Asal")
+# the problem cells of an xlsx error file: Excel's own light red ("Bad") and yellow ("Neutral")
+FILLS = {"error": "FFFFC7CE", "warning": "FFFFEB9C"}
 _CHUNK = 10_000  # rows fetched from the columns at a time when writing them back
 
 
@@ -56,38 +58,52 @@ def write_error_file(
     fmt: Literal["xlsx", "csv"] | None = None,
 ) -> int:
     """Write the rows back with their original header and cells plus "Status" (OK / Peringatan /
-    Galat), "Alasan" (every reason, joined by "; ") and "Baris Asal" (the row number in the
-    uploaded file, since title and blank rows are not written).
+    Galat), "Kolom" (the header of each column with a problem, joined by "; "), "Alasan" (every
+    reason, joined by "; ") and "Baris Asal" (the row number in the uploaded file, since title
+    and blank rows are not written). In xlsx the problem cells are filled light red (galat) or
+    yellow (peringatan).
 
     ``only_problems`` keeps only rows with an issue. ``fmt`` defaults to the input's kind:
     xlsx for spreadsheets, csv (same delimiter and encoding, decimal commas as typed) for csv.
-    The file can be corrected and uploaded again: the three extra columns are not e-PPGBM
+    The file can be corrected and uploaded again: the four extra columns are not e-PPGBM
     columns and are ignored. Returns the number of data rows written.
     """
     fmt = fmt or ("csv" if raw.format == "csv" else "xlsx")
     reasons: dict[int, list[str]] = {}
+    columns: dict[int, list[str]] = {}
     worst: dict[int, str] = {}
+    cells: dict[int, dict[int, str]] = {}  # row number → column index → worst severity
+    position = {label: j for j, label in reversed(list(enumerate(raw.header)))}
     for issue in issues:
         reasons.setdefault(issue.row, []).append(issue.message.rstrip("."))
         if issue.severity == "error" or issue.row not in worst:
             worst[issue.row] = issue.severity
+        named = columns.setdefault(issue.row, [])
+        if issue.column and issue.column not in named:
+            named.append(issue.column)
+        j = position.get(issue.column)
+        if j is not None:
+            marks = cells.setdefault(issue.row, {})
+            if marks.get(j) != "error":
+                marks[j] = issue.severity
     header: list[object] = [*raw.header, *ERROR_FILE_COLUMNS]
+    numbers = raw.rows.tolist()
+    idx = [i for i, n in enumerate(numbers) if n in reasons] if only_problems else None
 
     def body() -> Iterable[list[object]]:
-        numbers = raw.rows.tolist()
-        idx = [i for i, n in enumerate(numbers) if n in reasons] if only_problems else None
         for start in range(0, len(numbers) if idx is None else len(idx), _CHUNK):
             part = (
                 list(range(start, min(start + _CHUNK, len(numbers))))
                 if idx is None
                 else idx[start : start + _CHUNK]
             )
-            for i, cells in zip(part, raw.rows_values(part), strict=True):
+            for i, values in zip(part, raw.rows_values(part), strict=True):
                 number = numbers[i]
                 status = STATUS_LABELS[worst.get(number, "ok")]
                 if fmt == "csv":
-                    cells = [cell_text(v) for v in cells]
-                yield [*cells, status, "; ".join(reasons.get(number, ())), number]
+                    values = [cell_text(v) for v in values]
+                named = "; ".join(columns.get(number, ()))
+                yield [*values, status, named, "; ".join(reasons.get(number, ())), number]
 
     count = 0
 
@@ -100,9 +116,28 @@ def write_error_file(
 
     with gc_paused():
         if fmt == "xlsx":
-            write_xlsx(os.fspath(path), counted(), sheet_name="Hasil Pemeriksaan", bold_rows=[0])
+            write_xlsx(
+                os.fspath(path),
+                counted(),
+                sheet_name="Hasil Pemeriksaan",
+                bold_rows=[0],
+                fills=_fills(cells, numbers, idx),
+            )
         else:
             encoding = raw.encoding if raw.encoding in ("cp1252", "latin-1") else "utf-8-sig"
             with open(path, "w", newline="", encoding=encoding, errors="replace") as fh:
                 csv.writer(fh, delimiter=raw.delimiter or ";").writerows(counted())
     return count
+
+
+def _fills(
+    cells: dict[int, dict[int, str]], numbers: list[int], idx: list[int] | None
+) -> dict[int, dict[int, str]]:
+    """The fills of the problem cells by output row (0 is the header): the row numbers of
+    ``cells`` placed where ``idx`` (or, when None, every row) writes them."""
+    written = numbers if idx is None else [numbers[i] for i in idx]
+    return {
+        k + 1: {j: FILLS[severity] for j, severity in cells[n].items()}
+        for k, n in enumerate(written)
+        if n in cells
+    }
