@@ -12,6 +12,7 @@ import gc
 import io
 import itertools
 import os
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -122,9 +123,49 @@ def _read_table(source: str | os.PathLike[str] | bytes, filename: str | None) ->
         name = filename or os.path.basename(os.fspath(source))
     if not data.strip():
         raise ImportFileError("Berkas kosong: tidak ada data yang bisa dibaca.")
+    kind = _other_kind(data)
+    if kind is not None:
+        raise ImportFileError(
+            f"Berkas ini bukan spreadsheet (xlsx, xls, ods atau csv), melainkan {kind}. Unggah "
+            "ekspor e-PPGBM yang disimpan sebagai Excel atau csv."
+        )
     if data.startswith(_ZIP_MAGIC) or data.startswith(_OLE_MAGIC):
         return _read_workbook(data, name)
     return _read_csv(data, name)
+
+
+# what users upload by mistake, told by its first bytes (a renamed file keeps its content)
+_OTHER_MAGIC = (
+    (b"%PDF", "dokumen PDF"),
+    (b"\x89PNG", "gambar"),
+    (b"\xff\xd8\xff", "gambar"),
+    (b"GIF8", "gambar"),
+    (b"Rar!", "arsip RAR"),
+    (b"7z\xbc\xaf", "arsip 7-Zip"),
+    (b"\x1f\x8b", "arsip gzip"),
+)
+# a zip is a workbook when it holds an Excel part (xlsx/xlsm/xlsb: "xl/...") or an OpenDocument
+# body ("content.xml")
+_ZIP_KINDS = (("word/", "dokumen Word"), ("ppt/", "presentasi PowerPoint"))
+
+
+def _other_kind(data: bytes) -> str | None:
+    """What a file that is surely not a spreadsheet is ("dokumen PDF"), else None."""
+    for magic, kind in _OTHER_MAGIC:
+        if data.startswith(magic):
+            return kind
+    if not data.startswith(_ZIP_MAGIC):
+        return None
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (zipfile.BadZipFile, OSError):
+        return None  # damaged: calamine says it cannot be read
+    if any(n.startswith("xl/") or n == "content.xml" for n in names):
+        return None
+    for prefix, kind in _ZIP_KINDS:
+        if any(n.startswith(prefix) for n in names):
+            return kind
+    return "arsip zip"
 
 
 # --- spreadsheets --------------------------------------------------------------------------
@@ -144,6 +185,7 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     names = [m.name for m in book.sheets_metadata if str(m.visible).lower().endswith("visible")]
     names += [n for n in book.sheet_names if n not in names]
     best: tuple[_Header, python_calamine.CalamineSheet] | None = None
+    nearest: _Header | None = None  # for the message when no sheet has a header
     any_cells = False
     for sheet_name in names:
         try:
@@ -160,10 +202,14 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
             best = (found, sheet)
             if not missing_required(set(found.fields)):
                 break
+        if best is None:
+            near = _find_header(head, min_matches=1)
+            if near is not None and (nearest is None or near.matches > nearest.matches):
+                nearest = near
     if best is None:
         if not any_cells:
             raise ImportFileError("Berkas kosong: tidak ada data yang bisa dibaca.")
-        raise _no_header_error()
+        raise _no_header_error(nearest)
     found, sheet = best
     _check_required(found)
     cells = sheet.to_python(skip_empty_area=False)
@@ -233,13 +279,17 @@ def _read_csv(data: bytes, name: str) -> RawTable:
     lines = _lines(text)
     head_lines = "\n".join(lines[:HEADER_SEARCH_ROWS])
     best: tuple[_Header, str] | None = None
+    nearest: _Header | None = None  # for the message when no delimiter gives a header
     for delimiter in _DELIMITERS:
         head = list(csv.reader(io.StringIO(head_lines), delimiter=delimiter))
         found = _find_header(head)
         if found is not None and (best is None or found.matches > best[0].matches):
             best = (found, delimiter)
+        near = found or _find_header(head, min_matches=1)
+        if near is not None and (nearest is None or near.matches > nearest.matches):
+            nearest = near
     if best is None:
-        raise _no_header_error()
+        raise _no_header_error(nearest)
     found, delimiter = best
     _check_required(found)
     columns = _csv_columns(lines, found.row + 1, len(found.labels), delimiter)
@@ -294,10 +344,13 @@ class _Header:
     titles: tuple[tuple[str, ...], ...]  # the non-blank rows above the header
 
 
-def _no_header_error() -> ImportFileError:
+def _no_header_error(nearest: _Header | None) -> ImportFileError:
+    """No row names three e-PPGBM columns: list the required ones that the nearest row (the one
+    naming most, if any) lacks, so a user holding the wrong sheet sees what is expected."""
+    missing = missing_required(set(nearest.fields) if nearest else set())
     return ImportFileError(
-        "Berkas ini bukan ekspor e-PPGBM: baris judul kolom (Nama, JK, Tgl Lahir, ...) "
-        f"tidak ditemukan di {HEADER_SEARCH_ROWS} baris pertama."
+        "Berkas ini bukan ekspor e-PPGBM: kolom wajib tidak ditemukan di "
+        f"{HEADER_SEARCH_ROWS} baris pertama: {', '.join(missing)}."
     )
 
 
@@ -369,9 +422,11 @@ def _label_field(label: str) -> str | None:
     return field_for_header(f"{text} {group}") or field_for_header(f"{group} {text}")
 
 
-def _find_header(rows: Sequence[Sequence[object]]) -> _Header | None:
+def _find_header(
+    rows: Sequence[Sequence[object]], min_matches: int = MIN_HEADER_MATCHES
+) -> _Header | None:
     """The row (within the first 15) naming the most e-PPGBM columns, read alone or under a
-    group row; None when no row names at least three."""
+    group row; None when no row names at least ``min_matches``."""
     best: _Header | None = None
     for i in range(min(len(rows), HEADER_SEARCH_ROWS)):
         single = [_header_text(v) for v in rows[i]]
@@ -388,7 +443,7 @@ def _find_header(rows: Sequence[Sequence[object]]) -> _Header | None:
                 if f is not None:
                     fields.setdefault(f, j)
             n = len(fields)
-            if n >= MIN_HEADER_MATCHES and (best is None or n > best.matches):
+            if n >= min_matches and (best is None or n > best.matches):
                 end = i - 1 if group_row else i
                 titles = tuple(
                     tuple(_header_text(v) for v in row if v != "")

@@ -27,6 +27,7 @@ def test_it_lists_the_missing_columns(tmp_path, operator, kabupaten):
     [
         ("kosong.csv", b"", "Berkas kosong"),
         ("gambar.png", PNG, "bukan spreadsheet"),
+        ("laporan.xlsx", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "melainkan dokumen PDF"),
         ("surat.csv", b"Kepada Yth.\nBapak Kepala Dinas\n", "bukan ekspor e-PPGBM"),
     ],
 )
