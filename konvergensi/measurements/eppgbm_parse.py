@@ -419,12 +419,31 @@ def _parse_rows(
     )
     duplicate_of = check_duplicates(data, c)
     _summary_rows(raw, c, sex_text, birth, birth_bad, duplicate_of)
+    _copies_of_errors(raw, c, duplicate_of)
     status = pl.Series(np.where(c.error, 2, np.where(c.warning, 1, 0)).astype(np.int8))
     data = data.with_columns(
         duplicate_of=pl.Series(duplicate_of.tolist(), dtype=pl.Int64),
         status=status.replace_strict({0: "ok", 1: "warning", 2: "error"}, return_dtype=pl.String),
     )
     return ParsedRows(data=data, issues=c.sorted())
+
+
+def _copies_of_errors(raw: RawTable, c: Collector, duplicate_of: np.ndarray) -> None:
+    """An exact copy of a row that is itself an error imports nothing either: it becomes an
+    error saying so, instead of the warning "hanya baris N yang diimpor" (not true then)."""
+    copies = {i: int(n) for i, n in enumerate(duplicate_of.tolist()) if n is not None}
+    originals = np.searchsorted(raw.rows, list(copies.values()))
+    bad = {i for i, j in zip(copies, originals.tolist(), strict=True) if c.error[j]}
+    if not bad:
+        return
+    for k, (i, order, issue) in enumerate(c.found):
+        if i in bad and issue.code == "duplicate":
+            n = copies[i]
+            message = (
+                f"Baris duplikat dari baris {n}; baris {n} bergalat, jadi keduanya tidak diimpor."
+            )
+            c.found[k] = (i, order, RowIssue(issue.row, "", "error", "duplicate", message))
+    c.error[sorted(bad)] = True
 
 
 _SUMMARY = r"(?i)^\s*(jumlah|total|sub\s*total|rata-rata|rerata|rata2)\b"
