@@ -11,7 +11,11 @@ rows, misspelt desa, ~2% bad rows, duplicates) over the 278 real desa of Timor T
 - **preview**: ``services.preview_import`` (store, read, validate, desa and child matching,
   growth engine, predicted counts, error file);
 - **confirm**: ``services.confirm_import`` into an empty database (children, measurements and
-  their django-simple-history records in one transaction);
+  their django-simple-history records in one transaction), in the process that previewed (the
+  analysis is cached; only a check that nothing was written since the preview);
+- **import (preview + confirm)**: the two steps a user takes, the headline figure (goal ≤ 10 s);
+- **confirm in another process**: the same with the cache dropped, as a worker process that did
+  not preview it runs it (reads, validates and matches the file again);
 - **again**: preview + confirm of the same file a second time (everything unchanged);
 - **no history**: the confirm with the history helpers replaced by plain ``bulk_create``, to show
   what the audit trail costs.
@@ -137,10 +141,17 @@ def run_backend(files: dict[str, str]) -> dict:
         finally:
             fastwrite._history, fastwrite._history_of_new_rows = originals
         clear()
+        # The worker that confirms is another process than the web one that previewed: it
+        # finds no cached analysis and reads, validates and matches the file again.
+        b3 = services.preview_import(path, user=user, region=region)
+        services._CACHE.drop(b3)
+        cold_s, b3 = timed(lambda b3=b3: services.confirm_import(b3, user=user))
+        assert b3.status == "done", b3.message
+        clear()
         results["formats"][fmt] = {
             "rows": n, "read": read_s, "preview": preview_s, "confirm": confirm_s,
-            "again": again_s, "confirm_no_history": nohist_s, "created": written[0],
-            "errors": written[3], "history_rows": hist,
+            "again": again_s, "confirm_no_history": nohist_s, "confirm_cold": cold_s,
+            "created": written[0], "errors": written[3], "history_rows": hist,
         }  # fmt: skip
     return results
 
@@ -222,10 +233,11 @@ def table(all_results: list[dict]) -> str:
     for res in all_results:
         for fmt, r in res["formats"].items():
             steps = [
+                ("**import (preview + confirm)**", r["preview"] + r["confirm"]),
                 ("read (read_table + parse_rows)", r["read"]),
                 ("preview", r["preview"]),
                 ("confirm (with history)", r["confirm"]),
-                ("preview + confirm", r["preview"] + r["confirm"]),
+                ("confirm in another process (file read again)", r["confirm_cold"]),
                 ("same file again (all unchanged)", r["again"]),
                 ("confirm without history", r["confirm_no_history"]),
             ]
