@@ -42,6 +42,14 @@ def start_job(
     return job
 
 
+def begin_job(*, job_kind: str, user: Any, message: str = "") -> JobProgress:
+    """A job run in this process (a management command) rather than by the worker: it reports
+    like a task, so a process killed mid-way leaves a job that goes stale as a dead worker's."""
+    return JobProgress.objects.create(
+        kind=job_kind, user=user, message=message, status=JobStatus.RUNNING
+    )
+
+
 def report_progress(job: JobProgress | str, done: int, total: int, message: str = "") -> None:
     """Record how far a job is. Written outside any transaction so the page sees it at once."""
     pk = job.pk if isinstance(job, JobProgress) else job

@@ -240,7 +240,7 @@ def _resolve_desa(
                 desa_label,
                 "desa_suggestion",
                 f"Desa/kelurahan '{ds}' tidak ditemukan di Kecamatan {where}. "
-                f"Mungkin maksudnya: {names}? Pilih di halaman pratinjau.",
+                f"Mungkin maksudnya: {names}? Pilih desa yang dimaksud agar baris ini diimpor.",
             )
         return None, (
             desa_label,

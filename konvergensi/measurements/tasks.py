@@ -2,8 +2,9 @@
 
 Two jobs: the preview of a large upload (``run_preview``, started by :func:`start_preview`)
 and the confirmation of a previewed batch (``run_import``, started by
-``services.start_import``). Both report through ``core.jobs``. A worker that dies leaves its
-job silent: :func:`fail_if_stuck` then shows the batch as failed, saying truthfully whether
+``services.start_import``; the command line runs the same in its own process through
+:func:`confirm_here`). Both report through ``core.jobs``. A worker (or command) that dies leaves
+its job silent: :func:`fail_if_stuck` then shows the batch as failed, saying truthfully whether
 anything was saved (the confirmation is one transaction, so normally nothing was).
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -25,6 +27,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from konvergensi.core.jobs import (
+    begin_job,
     expire_if_stale,
     fail_job,
     finish_job,
@@ -158,7 +161,7 @@ def _sweep_pending() -> None:
 def run_import(
     *, job_id: str, batch_id: int, user_id: int, desa_confirmations: dict[str, str]
 ) -> None:
-    from .services import ImportRejected, confirm_import
+    from .services import confirm_import
 
     batch = ImportBatch.objects.filter(pk=batch_id).first()
     waiting = {ImportStatus.PREVIEW, ImportStatus.RUNNING}
@@ -168,6 +171,56 @@ def run_import(
             fail_job(job_id, _("Impor ini sudah tidak bisa diproses lagi."))
         return
     user = get_user_model().objects.get(pk=user_id)
+    try:
+        report_progress(job_id, 0, batch.rows_total, _("Membaca dan memeriksa berkas"))
+        batch = confirm_import(
+            batch,
+            user=user,
+            desa_confirmations=desa_confirmations,
+            progress=_import_progress(job_id, batch_id),
+        )
+    except Exception:
+        # confirm_import turns its own failures into a failed batch; this is anything else.
+        # The batch is then failed by fail_if_stuck, which checks what was written.
+        logger.exception("import %s failed outside the import", batch_id)
+        fail_job(job_id, _("Impor gagal karena kesalahan sistem."))
+        return
+    _end_import_job(job_id, batch)
+
+
+def confirm_here(
+    batch: ImportBatch, *, user: Any, desa_confirmations: dict[str, str]
+) -> ImportBatch:
+    """Confirm a previewed batch in this process (``manage.py import_measurements``), with a
+    job reporting as the worker's does: a command killed mid-way leaves its batch ``running``
+    with a job that goes silent, and :func:`fail_if_stuck` fails it like a dead worker's."""
+    from .services import confirm_import
+
+    job = begin_job(
+        job_kind=IMPORT_KIND,
+        user=user,
+        message=_("Impor %(file)s dari baris perintah") % {"file": batch.filename},
+    )
+    job_id = str(job.pk)
+    batch.job_id = job.pk
+    batch.save(update_fields=["job_id"])
+    try:
+        report_progress(job_id, 0, batch.rows_total, _("Membaca dan memeriksa berkas"))
+        batch = confirm_import(
+            batch,
+            user=user,
+            desa_confirmations=desa_confirmations,
+            progress=_import_progress(job_id, batch.pk),
+        )
+    except BaseException:
+        fail_job(job_id, _("Impor gagal karena kesalahan sistem."))
+        raise
+    _end_import_job(job_id, batch)
+    return batch
+
+
+def _import_progress(job_id: str, batch_id: int) -> Callable[[int, int, str], None]:
+    from .services import ImportRejected
 
     def progress(done: int, total: int, message: str) -> None:
         # Inside the import's transaction this locks the batch row until the commit, so the
@@ -183,17 +236,10 @@ def run_import(
             raise ImportRejected(_("proses ini sudah dinyatakan terhenti"))
         report_progress(job_id, done, total, message)
 
-    try:
-        report_progress(job_id, 0, batch.rows_total, _("Membaca dan memeriksa berkas"))
-        batch = confirm_import(
-            batch, user=user, desa_confirmations=desa_confirmations, progress=progress
-        )
-    except Exception:
-        # confirm_import turns its own failures into a failed batch; this is anything else.
-        # The batch is then failed by fail_if_stuck, which checks what was written.
-        logger.exception("import %s failed outside the import", batch_id)
-        fail_job(job_id, _("Impor gagal karena kesalahan sistem."))
-        return
+    return progress
+
+
+def _end_import_job(job_id: str, batch: ImportBatch) -> None:
     if batch.status == ImportStatus.DONE:
         finish_job(
             job_id,
@@ -221,7 +267,7 @@ def fail_if_stuck(batch: ImportBatch) -> ImportBatch:
     see ``run_import``): the lock is tried without waiting, and a worker that holds it is alive.
     """
     if batch.status != ImportStatus.RUNNING or batch.job_id is None:
-        return batch  # not a background import (the CLI confirms in its own process)
+        return batch  # confirmed without a job (single entry, or before jobs were recorded)
 
     def fail_batch() -> None:
         row = (

@@ -52,3 +52,78 @@ def test_it_exits_1_from_the_shell(tmp_path, operator):
             ["manage.py", "import_measurements", str(path), "--user", operator.username]
         )
     assert exc.value.code == 1
+
+
+def _call(*args) -> tuple[str, str]:
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    call_command("import_measurements", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_it_follows_the_counts_with_a_sentence(tmp_path, operator):
+    path = write_csv(tmp_path / "feb.csv", [row("Ani"), row("Budi", sex="L", weight="x")])
+    out, _ = _call(str(path), "--user", operator.username)
+    first, second = out.strip().splitlines()
+    assert first == "ok=1 warnings=0 errors=1 created=1 updated=0 unchanged=0"
+    assert (
+        second
+        == "Impor selesai: 1 baru, 0 diperbarui, 0 tidak berubah; 1 baris bergalat tidak diimpor."
+    )
+
+
+def test_it_exits_1_when_not_one_row_can_be_imported(tmp_path, operator):
+    path = write_csv(tmp_path / "feb.csv", [row("Ani", weight="x"), row("Budi", desa="Atlantis")])
+    with pytest.raises(CommandError, match="Tidak satu baris pun bisa diimpor: 2 dari 2 baris"):
+        _call(str(path), "--user", operator.username)
+    assert (tmp_path / "feb.galat.csv").exists()  # the reasons are still written
+
+
+def test_it_leaves_no_confirmable_batch_after_a_dry_run(client, tmp_path, operator):
+    from django.urls import reverse
+
+    from konvergensi.measurements.models import ImportBatch, ImportStatus
+
+    path = write_csv(tmp_path / "feb.csv", [row("Ani")])
+    out, _ = _call(str(path), "--dry-run", "--user", operator.username)
+    assert "Uji coba, tidak ada yang disimpan. Bila diimpor: 1 baru" in out
+    batch = ImportBatch.objects.get()
+    assert batch.status == ImportStatus.CANCELLED
+    assert "--dry-run" in batch.message
+
+    client.force_login(operator)
+    html = client.get(reverse("measurements:batch", args=[batch.pk])).content.decode()
+    assert "Simpan 1 baris" not in html and "Uji coba dari baris perintah" in html
+    client.post(reverse("measurements:confirm", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.CANCELLED and Measurement.objects.count() == 0
+
+
+def test_it_says_how_to_pick_a_desa_on_the_command_line(tmp_path, operator):
+    path = write_csv(tmp_path / "feb.csv", [row("Ani", desa="Oebesah"), row("Budi", sex="L")])
+    out, err = _call(str(path), "--user", operator.username)
+    assert out.startswith("ok=1 warnings=0 errors=1 created=1")
+    assert (
+        "Desa 'Oebesah' (Kecamatan Kota Soe, 1 baris) tidak ditemukan persis; mungkin: "
+        "Oebesa (53.02.01.1003). Untuk mengimpornya, jalankan ulang dengan "
+        '--desa "Oebesah=53.02.01.1003".'
+    ) in err
+    assert "halaman pratinjau" not in (tmp_path / "feb.galat.csv").read_text(encoding="utf-8-sig")
+
+
+def test_it_imports_a_near_miss_desa_picked_with_the_desa_option(tmp_path, operator):
+    path = write_csv(tmp_path / "feb.csv", [row("Ani", desa="Oebesah"), row("Budi", sex="L")])
+    out, err = _call(str(path), "--user", operator.username, "--desa", "OEBESAH=53.02.01.1003")
+    assert out.startswith("ok=2 warnings=0 errors=0 created=2")
+    assert "--desa" not in err
+    assert Measurement.objects.filter(desa_code="53.02.01.1003").count() == 1
+
+
+def test_it_refuses_a_desa_pick_that_is_not_an_option(tmp_path, operator):
+    path = write_csv(tmp_path / "feb.csv", [row("Ani", desa="Oebesah")])
+    with pytest.raises(CommandError, match=r"kode 53.02.02.2001 bukan pilihan untuk 'Oebesah'"):
+        _call(str(path), "--user", operator.username, "--desa", "Oebesah=53.02.02.2001")
+    with pytest.raises(CommandError, match='--desa harus berbentuk "NAMA=KODE"'):
+        _call(str(path), "--user", operator.username, "--desa", "Oebesah")
+    assert Measurement.objects.count() == 0
