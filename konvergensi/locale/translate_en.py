@@ -925,6 +925,7 @@ EN = {
     "Terjadi kesalahan": "Something went wrong",
     "Terjadi kesalahan pada server": "A server error occurred",
     "Maaf, permintaan Anda tidak bisa diselesaikan. Kesalahan ini sudah dicatat untuk admin; coba lagi beberapa saat lagi.": "Sorry, your request could not be completed. The error has been logged for the admin; try again in a moment.",
+    "Impor %(file)s dari baris perintah": "Import of %(file)s from the command line",
 }
 PLURALS = {
     "%(n)s kesalahan ditemukan; tidak ada yang disimpan.": (
