@@ -3,9 +3,11 @@ the same child measured twice on one date within a file (DESIGN §4 "Imports")."
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -170,3 +172,56 @@ def check_duplicates(data: pl.DataFrame, c: Collector) -> np.ndarray:
         ),
     )
     return duplicate_of
+
+
+SEX_WORDS = {1: "laki-laki", 2: "perempuan"}
+
+
+def day_text(day: dt.date) -> str:
+    """A date as the user typed it in an e-PPGBM file: ``19/09/2023``."""
+    return day.strftime("%d/%m/%Y")
+
+
+def check_nik_conflicts(data: pl.DataFrame, c: Collector, duplicate_of: np.ndarray) -> None:
+    """One NIK is one child: rows with the same NIK but another birth date or sex each get an
+    error naming the other rows, so none is imported (nobody can tell which one is right; the
+    age, and so every z-score, depends on the birth date). Exact copies (``duplicate_of``) are
+    left to the duplicate rule. A few hundred rows at most share a NIK in a 100k-row export:
+    the groups are found in polars, the messages built per conflicting row."""
+    keyed = data.select(
+        pl.int_range(pl.len(), dtype=pl.Int64).alias("i"), "nik", "birth_date", "sex"
+    ).filter(
+        pl.col("nik").is_not_null() & pl.Series(duplicate_of.tolist(), dtype=pl.Int64).is_null()
+    )
+    groups = (
+        keyed.group_by("nik")
+        .agg("i", "birth_date", "sex")
+        .filter(
+            (pl.col("birth_date").list.drop_nulls().list.n_unique() > 1)
+            | (pl.col("sex").list.drop_nulls().list.n_unique() > 1)
+        )
+    )
+    rows = c.raw.rows
+    show_date: Callable[[Any], object] = day_text
+    for field, word, show in (
+        ("birth_date", "tanggal lahir", show_date),
+        ("sex", "jenis kelamin", SEX_WORDS.get),
+    ):
+        messages: dict[int, str] = {}
+        for idx, values in zip(groups["i"].to_list(), groups[field].to_list(), strict=True):
+            for i, v in zip(idx, values, strict=True):
+                others = [
+                    (int(rows[j]), w)
+                    for j, w in zip(idx, values, strict=True)
+                    if w is not None and v is not None and w != v
+                ]
+                if not others:
+                    continue
+                seen = ", ".join(dict.fromkeys(str(show(w)) for _, w in others))
+                messages[i] = (
+                    f"NIK sama dengan baris {', '.join(str(r) for r, _ in others)} tetapi {word} "
+                    f"berbeda ({show(v)} vs {seen}): periksa salah satunya."
+                )
+        mask = np.zeros(data.height, dtype=bool)
+        mask[list(messages)] = True
+        c.add(mask, field, "error", f"nik_{field}_conflict", messages.__getitem__)

@@ -22,7 +22,7 @@ import numpy as np
 import polars as pl
 
 from .eppgbm_issues import Collector, RowIssue
-from .eppgbm_match import check_duplicates, match_regions
+from .eppgbm_match import check_duplicates, check_nik_conflicts, match_regions
 from .eppgbm_read import RawTable, gc_paused
 from .eppgbm_values import NUMBER, codes, dates, numbers, texts
 
@@ -418,6 +418,7 @@ def _parse_rows(
         ),
     )
     duplicate_of = check_duplicates(data, c)
+    check_nik_conflicts(data, c, duplicate_of)
     _summary_rows(raw, c, sex_text, birth, birth_bad, duplicate_of)
     _copies_of_errors(raw, c, duplicate_of)
     status = pl.Series(np.where(c.error, 2, np.where(c.warning, 1, 0)).astype(np.int8))
