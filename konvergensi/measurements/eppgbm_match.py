@@ -182,12 +182,18 @@ def day_text(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+def _first(items: list[Any], n: int) -> str:
+    """``items`` joined by commas, the first ``n`` only: "2, 3, 4 dan 12 lainnya"."""
+    shown = ", ".join(str(x) for x in items[:n])
+    return shown if len(items) <= n else f"{shown} dan {len(items) - n} lainnya"
+
+
 def check_nik_conflicts(data: pl.DataFrame, c: Collector, duplicate_of: np.ndarray) -> None:
     """One NIK is one child: rows with the same NIK but another birth date or sex each get an
     error naming the other rows, so none is imported (nobody can tell which one is right; the
     age, and so every z-score, depends on the birth date). Exact copies (``duplicate_of``) are
-    left to the duplicate rule. A few hundred rows at most share a NIK in a 100k-row export:
-    the groups are found in polars, the messages built per conflicting row."""
+    left to the duplicate rule. The groups are found in polars; messages are built only for
+    the few NIKs in conflict."""
     keyed = data.select(
         pl.int_range(pl.len(), dtype=pl.Int64).alias("i"), "nik", "birth_date", "sex"
     ).filter(
@@ -209,19 +215,22 @@ def check_nik_conflicts(data: pl.DataFrame, c: Collector, duplicate_of: np.ndarr
     ):
         messages: dict[int, str] = {}
         for idx, values in zip(groups["i"].to_list(), groups[field].to_list(), strict=True):
+            by_value: dict[Any, list[int]] = {}
             for i, v in zip(idx, values, strict=True):
-                others = [
-                    (int(rows[j]), w)
-                    for j, w in zip(idx, values, strict=True)
-                    if w is not None and v is not None and w != v
-                ]
-                if not others:
-                    continue
-                seen = ", ".join(dict.fromkeys(str(show(w)) for _, w in others))
-                messages[i] = (
-                    f"NIK sama dengan baris {', '.join(str(r) for r, _ in others)} tetapi {word} "
-                    f"berbeda ({show(v)} vs {seen}): periksa salah satunya."
+                if v is not None:
+                    by_value.setdefault(v, []).append(i)
+            # one message per value, not per row: a NIK typed on hundreds of rows stays linear
+            for v, mine in by_value.items():
+                if len(by_value) < 2:
+                    break
+                others = sorted(int(rows[j]) for w, js in by_value.items() if w != v for j in js)
+                seen = [str(show(w)) for w in by_value if w != v]
+                text = (
+                    f"NIK sama dengan baris {_first(others, 10)} tetapi {word} berbeda "
+                    f"({show(v)} vs {_first(seen, 5)}): periksa salah satunya."
                 )
+                for i in mine:
+                    messages[i] = text
         mask = np.zeros(data.height, dtype=bool)
         mask[list(messages)] = True
         c.add(mask, field, "error", f"nik_{field}_conflict", messages.__getitem__)

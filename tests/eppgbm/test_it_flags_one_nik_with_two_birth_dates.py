@@ -126,3 +126,23 @@ def test_it_ignores_rows_whose_nik_was_not_valid(tmp_path):
     parsed = _parse(tmp_path, rows)
 
     assert {i.code for i in parsed.issues} == {"nik_invalid"}
+
+
+def test_it_shortens_the_list_when_one_nik_fills_many_rows(tmp_path):
+    # a NIK typed on every row of a posyandu: the message names ten rows and counts the rest
+    rows = [row(Tanggal_Pengukuran=f"{d:02d}/01/2025", Usia_Saat_Ukur="") for d in range(1, 13)] + [
+        row(Tgl_Lahir="06/01/2023", Tanggal_Pengukuran="20/01/2025", Usia_Saat_Ukur="")
+    ]
+
+    parsed = _parse(tmp_path, rows)
+
+    messages = {i.row: i.message for i in parsed.issues}
+    assert messages[14] == (
+        "NIK sama dengan baris 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 dan 2 lainnya tetapi tanggal lahir "
+        "berbeda (06/01/2023 vs 05/01/2023): periksa salah satunya."
+    )
+    assert messages[2] == (
+        "NIK sama dengan baris 14 tetapi tanggal lahir berbeda (05/01/2023 vs 06/01/2023): "
+        "periksa salah satunya."
+    )
+    assert not parsed.importable.any()
