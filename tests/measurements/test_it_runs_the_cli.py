@@ -127,3 +127,24 @@ def test_it_refuses_a_desa_pick_that_is_not_an_option(tmp_path, operator):
     with pytest.raises(CommandError, match='--desa harus berbentuk "NAMA=KODE"'):
         _call(str(path), "--user", operator.username, "--desa", "Oebesah")
     assert Measurement.objects.count() == 0
+
+
+def test_it_tells_an_unprepared_database_without_a_stack_trace(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    path = write_csv(tmp_path / "feb.csv", [row("Ani")])
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'never-migrated.sqlite3'}")
+    done = subprocess.run(
+        [sys.executable, str(root / "manage.py"), "import_measurements", str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "manage.py migrate" in done.stderr

@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError, ProgrammingError
 
 from konvergensi.accounts.access import Access
 from konvergensi.measurements import matching, services, tasks
@@ -50,6 +51,17 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        try:
+            self._import(options)
+        except (OperationalError, ProgrammingError) as exc:
+            # A database that was never migrated (or is locked, or unreachable) is the
+            # operator's to fix: say so in one line, not with a stack trace.
+            raise CommandError(
+                f"Basis data belum siap atau tidak bisa dipakai ({str(exc).strip()}). "
+                "Jalankan `manage.py migrate` (dan periksa DATABASE_URL), lalu ulangi."
+            ) from exc
+
+    def _import(self, options):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"Berkas tidak ditemukan: {path}")
