@@ -49,3 +49,17 @@ def test_it_seeds_demo_measurements_deterministically(kabupaten, puskesmas):
     Sasaran.objects.all().delete()
     seed_measurements("53.02", seed=3, children=300, today=TODAY)
     assert _fingerprint() == before
+
+
+def test_it_stores_each_rounds_counts_equal_to_the_live_count(kabupaten, puskesmas):
+    from konvergensi.measurements.models import RoundSummary
+    from konvergensi.measurements.prevalence import Period, _count_live
+
+    posyandu("53.02.01.1001", "Melati")
+    seed_measurements("53.02", seed=5, children=200, today=TODAY)
+    rounds = list(MeasurementRound.objects.order_by("start_date"))
+    assert RoundSummary.objects.count() == len(rounds) == 6
+    for rnd in rounds:
+        live = _count_live(Period.of_round(rnd), "desa_code", rnd.region_id)
+        assert live, rnd.name
+        assert RoundSummary.objects.get(round=rnd).counts == live
