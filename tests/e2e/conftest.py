@@ -63,7 +63,17 @@ def _watch(page, problems: list[str]) -> None:
     page.on("console", on_console)
     page.on("response", on_response)
     page.on("pageerror", lambda error: problems.append(f"page error on {page.url}: {error}"))
-    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url} ({r.failure})"))
+    page.on("requestfailed", lambda r: _request_failed(r, problems))
+
+
+def _request_failed(request, problems: list[str]) -> None:
+    """A request the browser itself cancelled (net::ERR_ABORTED) is not a failure of the system:
+    Chromium aborts what is still loading, such as the favicon, when the page navigates away
+    (a form posts, a progress page moves on). A refused or unreachable request still counts, and
+    a 4xx/5xx answer is caught by the response watcher."""
+    if request.failure == "net::ERR_ABORTED":
+        return
+    problems.append(f"request failed: {request.url} ({request.failure})")
 
 
 @pytest.fixture
