@@ -18,13 +18,14 @@ import os
 from collections.abc import Iterable
 from typing import Literal
 
+from konvergensi.documents.xlsx_stream import write_xlsx
+
 from .eppgbm_headers import ALIASES, LABELS, field_for_header, normalise_header
 from .eppgbm_issues import RowIssue
 from .eppgbm_match import region_key
 from .eppgbm_parse import ParsedRows, parse_rows
 from .eppgbm_read import ImportFileError, RawTable, gc_paused, read_table
 from .eppgbm_values import cell_text
-from .eppgbm_xlsx import write_xlsx
 
 __all__ = [
     "ALIASES",

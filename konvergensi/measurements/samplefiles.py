@@ -24,10 +24,10 @@ import numpy as np
 
 from growth import zscores
 from growth.tables import table
+from konvergensi.documents.xlsx_stream import write_xlsx
 
 from .eppgbm_match import region_key
 from .eppgbm_read import gc_paused
-from .eppgbm_xlsx import write_xlsx
 
 HEADER = (
     "No", "NIK", "Nama", "JK", "Tgl Lahir", "BB Lahir", "TB Lahir", "Nama Ortu", "Prov",

@@ -3,8 +3,8 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from konvergensi.documents.xlsx_stream import write_xlsx
 from konvergensi.measurements.eppgbm import parse_rows, read_table
-from konvergensi.measurements.eppgbm_xlsx import write_xlsx
 
 from .files import HEADER, TODAY, row
 

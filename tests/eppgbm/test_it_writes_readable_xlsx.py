@@ -2,8 +2,8 @@ import datetime as dt
 
 import openpyxl
 
+from konvergensi.documents.xlsx_stream import write_xlsx
 from konvergensi.measurements.eppgbm import read_table
-from konvergensi.measurements.eppgbm_xlsx import write_xlsx
 
 
 def test_it_writes_strings_numbers_dates_and_gaps_that_excel_readers_agree_on(tmp_path):
