@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from konvergensi.accounts.access import Access
-from konvergensi.accounts.models import User
+from konvergensi.core.cli import acting_user
 from konvergensi.indicators.coverage import CoverageSpec
 from konvergensi.indicators.supply import SupplySpec
 from konvergensi.indicators.tabular import ImportFileError, run_import
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--supply", action="store_true", help="berkas sumber daya per desa")
 
     def handle(self, *args, file, user, dry_run, supply, **options):
-        account = _user(user)
+        account = acting_user(user)
         kabupaten = Access(account).kabupaten_code or settings.KONVERGENSI_REGION
         path = Path(file)
         if not path.is_file():
@@ -36,15 +36,3 @@ class Command(BaseCommand):
         for issue in report.issues:
             self.stderr.write(str(issue))
         self.stdout.write(report.summary())
-
-
-def _user(username: str | None) -> User:
-    if username:
-        found = User.objects.filter(username=username, is_active=True).first()
-        if found is None:
-            raise CommandError(f"pengguna tidak ditemukan: {username}")
-        return found
-    found = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
-    if found is None:
-        raise CommandError("tidak ada superuser; sebutkan --user USERNAME")
-    return found

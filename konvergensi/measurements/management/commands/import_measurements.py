@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError, ProgrammingError
 
 from konvergensi.accounts.access import Access
+from konvergensi.core.cli import acting_user
 from konvergensi.measurements import matching, services, tasks
 from konvergensi.measurements.access import can_import_measurements, import_region_for_user
 from konvergensi.measurements.models import ImportBatch, ImportStatus
@@ -65,7 +65,7 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"Berkas tidak ditemukan: {path}")
-        user = _user(options["user"])
+        user = acting_user(options["user"])
         access = Access(user)
         if not can_import_measurements(access):
             raise CommandError(f"Pengguna {user.username} tidak berhak mengimpor pengukuran.")
@@ -161,19 +161,6 @@ def _sentence(batch: ImportBatch, *, dry_run: bool) -> str:
     if dry_run:
         return f"Uji coba, tidak ada yang disimpan. Bila diimpor: {counts}{skipped}."
     return f"Impor selesai: {counts}{skipped}."
-
-
-def _user(username: str | None):
-    User = get_user_model()
-    if username:
-        user = User.objects.filter(username=username, is_active=True).first()
-        if user is None:
-            raise CommandError(f"Pengguna '{username}' tidak ditemukan.")
-        return user
-    user = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
-    if user is None:
-        raise CommandError("Sebutkan --user: tidak ada superuser.")
-    return user
 
 
 def _region(code: str | None, access: Access) -> Region:
