@@ -5,7 +5,8 @@
   ``opd_type``, in regions of its kabupaten; the kabupaten admin for every indicator there.
 - Supply values: the OPD named on the supply type, and the kabupaten admin.
 - Programs: operators of the owning institution, and the kabupaten admin.
-Viewers never change anything; everyone in the kabupaten reads.
+Readers (viewers, and every user of the province) never change anything; everyone in the
+kabupaten reads.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from konvergensi.accounts.access import Access
-from konvergensi.accounts.models import Institution, InstitutionKind, Role
+from konvergensi.accounts.models import Institution, InstitutionKind
 
 from .models import Indicator, Program, SupplyType, Upload
 
@@ -21,7 +22,7 @@ from .models import Indicator, Program, SupplyType, Upload
 def _writer(access: Access) -> bool:
     if access.user.is_superuser:
         return True
-    return access.institution is not None and access.user.role != Role.VIEWER
+    return access.institution is not None and not access.is_reader
 
 
 def can_view_data(access: Access, kabupaten_code: str) -> bool:

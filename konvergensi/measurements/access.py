@@ -2,7 +2,8 @@
 
 Measurements are entered by the health side: Dinas Kesehatan operators for their kabupaten and
 puskesmas operators for the desa they serve; the kabupaten admin may do so too. Readers
-(``viewer``) and non-health OPD never do. Per-row scope is ``Access.can_edit_region_data``.
+(``Access.is_reader``: the viewer role, and the province whatever its role) and non-health OPD
+never do. Per-row scope is ``Access.can_edit_region_data``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from konvergensi.accounts.access import Access
-from konvergensi.accounts.models import InstitutionKind, Role
+from konvergensi.accounts.models import InstitutionKind
 from konvergensi.regions.models import Level, Region
 
 from .models import Child, ImportBatch, Measurement
@@ -24,7 +25,7 @@ def can_import_measurements(access: Access) -> bool:
     if user.is_superuser:
         return True
     inst = access.institution
-    if inst is None or user.role not in {Role.OPERATOR, Role.ADMIN}:
+    if inst is None or access.is_reader:
         return False
     return inst.is_dinkes or inst.kind == InstitutionKind.PUSKESMAS or access.is_admin
 

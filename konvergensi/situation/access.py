@@ -8,7 +8,7 @@ kabupaten's users see nothing.
 from __future__ import annotations
 
 from konvergensi.accounts.access import Access
-from konvergensi.accounts.models import InstitutionKind, Role
+from konvergensi.accounts.models import InstitutionKind
 
 
 def can_view(access: Access, kabupaten_code: str) -> bool:
@@ -22,6 +22,6 @@ def can_edit(access: Access, kabupaten_code: str) -> bool:
     return (
         inst is not None
         and inst.kind == InstitutionKind.BAPPEDA
-        and access.user.role in (Role.ADMIN, Role.OPERATOR)
+        and not access.is_reader
         and access.scope.contains(kabupaten_code)
     )
