@@ -4,7 +4,8 @@ A ``Sheet`` is an optional header block (title, period, denominator; the first l
 one styled header row (frozen), data rows and, for templates, drop-down lists and text columns
 on the rows a user fills in. Numbers stay numbers and dates stay dates, with formats that Excel
 shows in the reader's locale (an Indonesian Excel shows 1.234,5 and 05/01/2024); ``None`` and
-NaN are empty cells, never 0; text that starts with "=" is written as text, never a formula.
+NaN are empty cells, never 0; text that starts with "=" is written as text, never a formula;
+control characters that XML cannot carry are written as Excel writes them (``excel_text``).
 Workbooks are written with openpyxl in write-only mode (memory stays flat as rows stream in).
 
 A plain table of 100k rows and more (the e-PPGBM export) goes through ``large_table_bytes``:
@@ -32,7 +33,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .blocks import text_colour
-from .xlsx_stream import write_xlsx
+from .xlsx_stream import excel_sheet_name, excel_text, write_xlsx
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -88,7 +89,7 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     """The sheets, in order, as one xlsx file."""
     wb = Workbook(write_only=True)
     for sheet in sheets:
-        _write(wb.create_sheet(sheet_name(sheet.title)), sheet)
+        _write(wb.create_sheet(excel_sheet_name(sheet.title)), sheet)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -106,7 +107,7 @@ def large_table_bytes(
         yield from rows
 
     out = io.BytesIO()
-    write_xlsx(out, all_rows(), sheet_name=sheet_name(title), bold_rows=[0])
+    write_xlsx(out, all_rows(), sheet_name=title, bold_rows=[0])
     return out.getvalue()
 
 
@@ -118,11 +119,6 @@ def attachment(filename: str, data: bytes) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{safe}"'
     return response
-
-
-def sheet_name(name: str) -> str:
-    """A name Excel accepts: no []:*?/\\ and at most 31 characters."""
-    return re.sub(r"[\[\]:*?/\\]", "-", name)[:31] or "Data"
 
 
 def _write(ws: Any, sheet: Sheet) -> None:
@@ -143,7 +139,8 @@ def _write(ws: Any, sheet: Sheet) -> None:
         ws.freeze_panes = f"{get_column_letter(sheet.frozen_columns + 1)}{header_row + 1}"
         _add_choices(ws, columns, first=header_row + 1, count=sheet.input_rows)
     for k, line in enumerate(sheet.header_lines):
-        ws.append([_styled(ws, line, font=Font(bold=True, size=12)) if k == 0 else line])
+        text = excel_text(line)
+        ws.append([_styled(ws, text, font=Font(bold=True, size=12)) if k == 0 else text])
     if sheet.header_lines:
         ws.append([])
     if columns:
@@ -187,7 +184,7 @@ def _styled(ws: Any, value: object, **style: Any) -> WriteOnlyCell:
 def _header_cell(ws: Any, label: str) -> WriteOnlyCell:
     return _styled(
         ws,
-        label,
+        excel_text(label),
         font=Font(bold=True),
         fill=fill(HEADER_FILL),
         alignment=Alignment(wrap_text=True, vertical="top"),
@@ -221,7 +218,9 @@ def _data_cell(
 
 def _value(v: object) -> object:
     """A cell value Excel can hold: numbers, text, dates, booleans, or empty."""
-    if v is None or isinstance(v, bool | int | str):
+    if isinstance(v, str):
+        return excel_text(v)
+    if v is None or isinstance(v, bool | int):
         return v
     if isinstance(v, float):
         return None if math.isnan(v) else v
@@ -231,4 +230,4 @@ def _value(v: object) -> object:
         return timezone.localtime(v).replace(tzinfo=None) if v.tzinfo is not None else v
     if isinstance(v, dt.date):
         return v
-    return str(v)
+    return excel_text(str(v))

@@ -12,12 +12,33 @@ LibreOffice, openpyxl and calamine. Callers go through ``documents.xlsx.large_ta
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 from xml.sax.saxutils import escape
 
 _EPOCH = dt.date(1899, 12, 30).toordinal()
+
+# what XML 1.0 cannot carry (control characters but tab, line feed and carriage return; U+FFFE,
+# U+FFFF), and an underscore that starts "_xHHHH_", which readers would take for an escape
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def excel_text(text: str) -> str:
+    """``text`` as a worksheet stores it: what XML cannot carry (a vertical tab pasted from
+    Word, a stray control character in a csv) as ``_xHHHH_``, and the underscore of a literal
+    "_x0041_" as ``_x005F_``, as Excel writes them (ECMA-376 Part 1, ST_Xstring). Excel,
+    LibreOffice and calamine read back ``text`` itself."""
+    if _UNWRITABLE.search(text) is None:
+        return text
+    return _UNWRITABLE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def excel_sheet_name(name: str) -> str:
+    """A name Excel accepts: no []:*?/\\ or control characters and at most 31 characters."""
+    return re.sub(r"[\[\]:*?/\\\x00-\x1f\ufffe\uffff]", "-", name)[:31] or "Data"
+
 
 _CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -150,7 +171,7 @@ def _block_xml(
 def _shared_strings(sst: dict[str, int]) -> bytes:
     def item(text: str) -> str:
         space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-        return f"<si><t{space}>{escape(text)}</t></si>"
+        return f"<si><t{space}>{escape(excel_text(text))}</t></si>"
 
     head = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -185,7 +206,8 @@ def write_xlsx(
         zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
         zf.writestr("_rels/.rels", _ROOT_RELS)
         zf.writestr(
-            "xl/workbook.xml", _WORKBOOK.format(name=escape(sheet_name[:31], {'"': "&quot;"}))
+            "xl/workbook.xml",
+            _WORKBOOK.format(name=escape(excel_sheet_name(sheet_name), {'"': "&quot;"})),
         )
         zf.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
         zf.writestr("xl/styles.xml", _styles(colours))
