@@ -161,8 +161,6 @@ def _sweep_pending() -> None:
 def run_import(
     *, job_id: str, batch_id: int, user_id: int, desa_confirmations: dict[str, str]
 ) -> None:
-    from .services import confirm_import
-
     batch = ImportBatch.objects.filter(pk=batch_id).first()
     waiting = {ImportStatus.PREVIEW, ImportStatus.RUNNING}
     if batch is None or batch.status not in waiting or _job_failed(job_id):
@@ -172,13 +170,7 @@ def run_import(
         return
     user = get_user_model().objects.get(pk=user_id)
     try:
-        report_progress(job_id, 0, batch.rows_total, _("Membaca dan memeriksa berkas"))
-        batch = confirm_import(
-            batch,
-            user=user,
-            desa_confirmations=desa_confirmations,
-            progress=_import_progress(job_id, batch_id),
-        )
+        batch = _confirm_reporting(job_id, batch, user=user, desa_confirmations=desa_confirmations)
     except Exception:
         # confirm_import turns its own failures into a failed batch; this is anything else.
         # The batch is then failed by fail_if_stuck, which checks what was written.
@@ -194,8 +186,6 @@ def confirm_here(
     """Confirm a previewed batch in this process (``manage.py import_measurements``), with a
     job reporting as the worker's does: a command killed mid-way leaves its batch ``running``
     with a job that goes silent, and :func:`fail_if_stuck` fails it like a dead worker's."""
-    from .services import confirm_import
-
     job = begin_job(
         job_kind=IMPORT_KIND,
         user=user,
@@ -205,18 +195,29 @@ def confirm_here(
     batch.job_id = job.pk
     batch.save(update_fields=["job_id"])
     try:
-        report_progress(job_id, 0, batch.rows_total, _("Membaca dan memeriksa berkas"))
-        batch = confirm_import(
-            batch,
-            user=user,
-            desa_confirmations=desa_confirmations,
-            progress=_import_progress(job_id, batch.pk),
-        )
+        batch = _confirm_reporting(job_id, batch, user=user, desa_confirmations=desa_confirmations)
     except BaseException:
         fail_job(job_id, _("Impor gagal karena kesalahan sistem."))
         raise
     _end_import_job(job_id, batch)
     return batch
+
+
+def _confirm_reporting(
+    job_id: str, batch: ImportBatch, *, user: Any, desa_confirmations: dict[str, str]
+) -> ImportBatch:
+    """Confirm ``batch`` with its progress reported to the job ``job_id``: what the worker
+    (``run_import``) and the command line (``confirm_here``) share. Each handles a failure
+    outside the import its own way and ends the job with :func:`_end_import_job`."""
+    from .services import confirm_import
+
+    report_progress(job_id, 0, batch.rows_total, _("Membaca dan memeriksa berkas"))
+    return confirm_import(
+        batch,
+        user=user,
+        desa_confirmations=desa_confirmations,
+        progress=_import_progress(job_id, batch.pk),
+    )
 
 
 def _import_progress(job_id: str, batch_id: int) -> Callable[[int, int, str], None]:
