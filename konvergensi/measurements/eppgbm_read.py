@@ -22,7 +22,7 @@ import polars as pl
 import python_calamine
 
 from .eppgbm_headers import field_for_header, missing_required
-from .eppgbm_values import Cells
+from .eppgbm_values import Cells, cell_text
 
 HEADER_SEARCH_ROWS = 15
 MIN_HEADER_MATCHES = 3
@@ -369,10 +369,9 @@ def _check_required(found: _Header) -> None:
 
 
 def _header_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    # non-breaking and other odd spaces from Excel or the web count as spaces
-    return " ".join(str(value).split())
+    """A header or title cell as the user reads it (:func:`cell_text`: ``2025.0`` → "2025", a
+    date → "05/02/2025"), non-breaking and other odd spaces from Excel or the web as one space."""
+    return " ".join(cell_text(value).split())
 
 
 def _labels(rows: Sequence[Sequence[object]], i: int) -> tuple[list[str], bool]:
