@@ -905,9 +905,13 @@ def _write(a: Analysis, *, batch: ImportBatch, user, progress: ProgressFn) -> tu
 
     change = f.filter(pl.col("action") == "update")
     if change.height:
+        # A column the file lacks (Posyandu, Berat, LiLA ...) keeps its stored value, and the
+        # results are computed from the stored and the new inputs together: the file's own
+        # results would take a missing weight for "no weight" and drop the stored one's z-scores.
         present = set(a.raw.fields)
         compared = [name for name, src in COMPARED if src is None or src in present]
-        written = [*compared, *engine.RESULT_FIELDS, "posyandu_id"]
+        posyandu = ["posyandu"] if "posyandu" in present else []
+        written = [*compared, *(f"{p}_id" for p in posyandu)]
         pks = change["measurement_id"].to_list()
         objs = Measurement.objects.in_bulk(pks)
         changed = []
@@ -917,10 +921,32 @@ def _write(a: Analysis, *, batch: ImportBatch, user, progress: ProgressFn) -> tu
                 setattr(m, name, value)
             m.batch_id = batch.pk
             changed.append(m)
-        fields = [*compared, *engine.RESULT_FIELDS, "posyandu", "batch"]
+        _recompute(changed, sex=change["sex"].fill_null(0).to_numpy())
+        fields = [*compared, *engine.RESULT_FIELDS, *posyandu, "batch"]
         fastwrite.update(Measurement, changed, fields, user=user, reason=reason)
     progress(total, total, "Selesai")
     return create.height, change.height, int((f["action"] == "unchanged").sum())
+
+
+def _recompute(objs: list[Measurement], *, sex: np.ndarray) -> None:
+    """Set the growth results of ``objs`` from their input fields (``sex`` per object)."""
+
+    def floats(name: str) -> np.ndarray:
+        return np.array([getattr(m, name) for m in objs], dtype=float)  # None → NaN
+
+    result = engine.compute(
+        sex=sex,
+        age_days=floats("age_days"),
+        weight_kg=floats("weight_kg"),
+        lenhei_cm=floats("lenhei_cm"),
+        measure=np.array([m.measure for m in objs], dtype=object),
+        oedema=np.array([m.oedema for m in objs], dtype=bool),
+        muac_cm=floats("muac_cm"),
+        headc_cm=floats("headc_cm"),
+    )
+    for j, m in enumerate(objs):
+        for name, value in engine.field_values(result, j).items():
+            setattr(m, name, value)
 
 
 def _result_frame(results: dict[str, np.ndarray], n: int) -> pl.DataFrame:
