@@ -323,17 +323,3 @@ class RoundSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round_id} {self.start_date}–{self.end_date}"
-
-
-def _refresh_after_import(sender, instance: ImportBatch, **kwargs) -> None:
-    if instance.status == ImportStatus.DONE:
-        from .prevalence import refresh_after_import
-
-        refresh_after_import(instance)
-
-
-# An import (file or single entry) ends by saving its batch as done: the round summaries it
-# touched are refreshed then, in the import's process, so the first page after it is fast.
-models.signals.post_save.connect(
-    _refresh_after_import, sender=ImportBatch, dispatch_uid="prevalence_refresh_after_import"
-)
