@@ -349,7 +349,7 @@ def _match(a: Analysis) -> None:
     One NIK is one child and two NIKs are two children (docs/decisions/0004): a row whose NIK
     is stored with another birth date or sex becomes an error (action "skip"), and a row whose
     name, birth date and mother match a child stored with another NIK makes a new child, with
-    a warning."""
+    a warning. Rows that reach one stored child on one date are errors too."""
     if a.rows is None:
         a.rows = _importable_rows(a)
     f = a.rows
@@ -435,6 +435,7 @@ def _match(a: Analysis) -> None:
         .otherwise(pl.lit("update")),
         measurement_id=pl.col("measurement_id").fill_null(0),
     ).drop("skip", *(f"old_{n}" for n in names))
+    f = _refuse_one_child_twice_a_day(a, f)
     a.matched = f
     a.action = f["action"].to_numpy().astype(object)
     a.children_new = f["ident"].n_unique() - int(f["ident"].null_count() > 0)
@@ -532,6 +533,46 @@ def _report_nik_mismatches(a: Analysis, f: pl.DataFrame) -> None:
                 a.match_issues.append(RowIssue(int(row), column, severity, code, message))
     a.issues.extend(a.match_issues)
     a.issues.sort(key=lambda i: (i.row, i.severity != "error"))
+
+
+def _refuse_one_child_twice_a_day(a: Analysis, f: pl.DataFrame) -> pl.DataFrame:
+    """Rows the file keys apart (by NIK, or without one by name + birth date + mother) that
+    reach one stored child on one date are one measurement twice: each becomes an error naming
+    the others, as conflicting rows of one key in the file do (the database allows one
+    measurement of a child a day; written, the second row failed the whole import)."""
+    groups = (
+        f.with_row_index("j")
+        .filter((pl.col("child_id") > 0) & (pl.col("action") != "skip"))
+        .group_by("child_id", "measurement_date")
+        .agg("j")
+        .filter(pl.col("j").list.len() > 1)
+    )
+    if not groups.height:
+        return f
+    rows = a.raw.rows[a.idx]
+    refused: list[int] = []
+    added: list[RowIssue] = []
+    for js in groups["j"].to_list():
+        for j in js:
+            others = ", ".join(str(int(rows[k])) for k in sorted(js) if k != j)
+            message = (
+                "Anak yang sama (dikenali lewat NIK atau lewat nama, tanggal lahir dan nama ibu) "
+                f"diukur pada tanggal yang sama di baris {others}: periksa NIK kedua baris atau "
+                "hapus salah satunya."
+            )
+            added.append(RowIssue(int(rows[j]), "", "error", "same_child_same_date", message))
+        refused.extend(js)
+    a.status[a.idx[refused]] = "error"
+    children = set(f[refused]["child_id"].to_list())
+    a.nik_fill = {pk: nik for pk, nik in a.nik_fill.items() if pk not in children}
+    a.match_issues.extend(added)
+    a.issues.extend(added)
+    a.issues.sort(key=lambda i: (i.row, i.severity != "error"))
+    return f.with_columns(
+        action=pl.when(pl.int_range(pl.len()).is_in(refused))
+        .then(pl.lit("skip"))
+        .otherwise(pl.col("action"))
+    )
 
 
 def _data_version() -> tuple[int | None, ...]:
