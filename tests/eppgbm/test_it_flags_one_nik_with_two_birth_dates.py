@@ -16,6 +16,16 @@ def _issues(parsed):
     return [(i.row, i.column, i.severity, i.code, i.message) for i in parsed.issues]
 
 
+def _both_rows(column, code, what, on_row_2, on_row_3):
+    """The errors on rows 2 and 3, one NIK with two values of ``column``: each row names the
+    other and gives its own value first."""
+    message = "NIK sama dengan baris {} tetapi {} berbeda ({} vs {}): periksa salah satunya."
+    return [
+        (2, column, "error", code, message.format(3, what, on_row_2, on_row_3)),
+        (3, column, "error", code, message.format(2, what, on_row_3, on_row_2)),
+    ]
+
+
 def test_it_makes_both_rows_errors_when_one_nik_has_two_birth_dates(tmp_path):
     rows = [
         row(Tgl_Lahir="05/01/2023", Tanggal_Pengukuran="05/02/2025"),
@@ -25,14 +35,9 @@ def test_it_makes_both_rows_errors_when_one_nik_has_two_birth_dates(tmp_path):
 
     parsed = _parse(tmp_path, rows)
 
-    assert _issues(parsed) == [
-        (2, "Tgl Lahir", "error", "nik_birth_date_conflict",
-         "NIK sama dengan baris 3 tetapi tanggal lahir berbeda (05/01/2023 vs 05/02/2023): "
-         "periksa salah satunya."),
-        (3, "Tgl Lahir", "error", "nik_birth_date_conflict",
-         "NIK sama dengan baris 2 tetapi tanggal lahir berbeda (05/02/2023 vs 05/01/2023): "
-         "periksa salah satunya."),
-    ]  # fmt: skip
+    assert _issues(parsed) == _both_rows(
+        "Tgl Lahir", "nik_birth_date_conflict", "tanggal lahir", "05/01/2023", "05/02/2023"
+    )
     assert parsed.importable.tolist() == [False, False, True]
 
 
@@ -71,14 +76,9 @@ def test_it_makes_both_rows_errors_when_one_nik_has_two_sexes(tmp_path):
 
     parsed = _parse(tmp_path, rows)
 
-    assert _issues(parsed) == [
-        (2, "JK", "error", "nik_sex_conflict",
-         "NIK sama dengan baris 3 tetapi jenis kelamin berbeda (laki-laki vs perempuan): "
-         "periksa salah satunya."),
-        (3, "JK", "error", "nik_sex_conflict",
-         "NIK sama dengan baris 2 tetapi jenis kelamin berbeda (perempuan vs laki-laki): "
-         "periksa salah satunya."),
-    ]  # fmt: skip
+    assert _issues(parsed) == _both_rows(
+        "JK", "nik_sex_conflict", "jenis kelamin", "laki-laki", "perempuan"
+    )
 
 
 def test_it_accepts_one_nik_measured_on_several_dates_with_the_same_birth_date(tmp_path):

@@ -33,6 +33,16 @@ def _silent_for(batch: ImportBatch, minutes: int) -> None:
     JobProgress.objects.filter(pk=batch.job_id).update(updated_at=then)
 
 
+def _worker_runs(batch: ImportBatch, user) -> ImportBatch:
+    """The batch's job as a worker runs it (late, or while failed from outside); the batch as
+    it is afterwards."""
+    tasks.run_import.call(
+        job_id=str(batch.job_id), batch_id=batch.pk, user_id=user.pk, desa_confirmations={}
+    )
+    batch.refresh_from_db()
+    return batch
+
+
 def test_it_fails_a_batch_whose_job_went_silent(client, operator, running, settings):
     settings.JOB_STALE_MINUTES = 15
     _silent_for(running, 16)
@@ -94,13 +104,9 @@ def test_it_says_so_when_rows_were_saved_before_the_worker_died(running, operato
 def test_a_worker_that_comes_back_late_writes_nothing(running, operator, settings):
     _silent_for(running, settings.JOB_STALE_MINUTES + 1)
     tasks.fail_if_stuck(running)
-    tasks.run_import.call(
-        job_id=str(running.job_id), batch_id=running.pk, user_id=operator.pk,
-        desa_confirmations={},
-    )  # fmt: skip
+    batch = _worker_runs(running, operator)
     assert Measurement.objects.count() == 0
-    running.refresh_from_db()
-    assert running.status == ImportStatus.FAILED
+    assert batch.status == ImportStatus.FAILED
     assert JobProgress.objects.get(pk=running.job_id).status == JobStatus.FAILED
 
 
@@ -116,14 +122,10 @@ def test_an_import_failed_as_stuck_midway_rolls_back(running, operator, monkeypa
             ImportBatch.objects.filter(pk=running.pk).update(status=ImportStatus.FAILED)
 
     monkeypatch.setattr(tasks, "report_progress", report)
-    tasks.run_import.call(
-        job_id=str(running.job_id), batch_id=running.pk, user_id=operator.pk,
-        desa_confirmations={},
-    )  # fmt: skip
+    batch = _worker_runs(running, operator)
     assert Measurement.objects.count() == 0
-    running.refresh_from_db()
-    assert running.status == ImportStatus.FAILED
-    assert "tidak ada data yang disimpan" in running.message
+    assert batch.status == ImportStatus.FAILED
+    assert "tidak ada data yang disimpan" in batch.message
 
 
 def test_a_batch_without_a_job_is_left_alone(running):
