@@ -1057,6 +1057,7 @@ def _posyandu_ids(named: list[tuple[str, str | None]], user) -> dict[tuple[str, 
 # --- background confirmation, single entry, recomputation -----------------------------------
 
 
+@transaction.atomic
 def start_import(batch: ImportBatch, *, user, desa_confirmations: dict[str, str]):
     """Hand a previewed batch to the worker (django-tasks); returns the ``JobProgress`` the
     progress page polls. The batch is ``running`` from now on, so it cannot be confirmed twice."""
@@ -1064,6 +1065,10 @@ def start_import(batch: ImportBatch, *, user, desa_confirmations: dict[str, str]
 
     from .tasks import run_import
 
+    # Two confirmations (a double click) may both have read the batch as a preview: the second
+    # waits for the first's row lock (SQLite: its write lock) and then sees it running.
+    locked = ImportBatch.objects.select_for_update().values_list("status", flat=True)
+    batch.status = locked.get(pk=batch.pk)
     _require_preview(batch)
     batch.status = ImportStatus.RUNNING
     summary = dict(batch.summary)

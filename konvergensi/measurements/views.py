@@ -194,8 +194,11 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("measurements:batch", pk=b.pk)
     # The job is enqueued when this commits: after the batch is marked running, never before
     # (a fast worker would otherwise finish first and see its result overwritten).
-    with transaction.atomic():
-        services.start_import(b, user=request.user, desa_confirmations=confirmations)
+    try:
+        with transaction.atomic():
+            services.start_import(b, user=request.user, desa_confirmations=confirmations)
+    except services.ImportRejected:  # a second click: the first confirmation started it
+        messages.error(request, _("Impor ini tidak bisa dikonfirmasi lagi."))
     return redirect("measurements:batch", pk=b.pk)
 
 
