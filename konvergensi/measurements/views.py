@@ -5,10 +5,11 @@ Views are thin: a form validates, ``services`` does the work, ``access`` decides
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -236,7 +237,10 @@ def export(request: HttpRequest) -> HttpResponse:
     if not can_export_personal_data(Access(request.user)):
         raise PermissionDenied(_("Anda tidak berhak mengunduh data pribadi anak."))
     qs = get_measurements_for_user(request.user)
-    start, end = request.GET.get("dari"), request.GET.get("sampai")
+    try:  # from the address bar: a date that is no date is a bad request, not a server error
+        start, end = (_iso_date(request.GET.get(k)) for k in ("dari", "sampai"))
+    except ValueError as exc:
+        raise BadRequest("tanggal ekspor tidak valid") from exc
     if start:
         qs = qs.filter(measured_on__gte=start)
     if end:
@@ -245,6 +249,10 @@ def export(request: HttpRequest) -> HttpResponse:
     stamp = timezone.localdate().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="pengukuran-eppgbm-{stamp}.xlsx"'
     return response
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 def entry(request: HttpRequest) -> HttpResponse:
