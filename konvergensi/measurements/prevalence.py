@@ -772,7 +772,9 @@ def period_from_params(params: Any, region_code: str, *, today: dt.date | None =
     today = today or dt.date.today()
     rounds = rounds_for(region_code)
     round_id = str(params.get("putaran") or "")
-    if round_id.isdigit():
+    # From the address bar: str.isdigit holds for "²", which int() refuses, as it refuses more
+    # than 4,300 digits; an id has at most 18 (a bigint).
+    if round_id.isascii() and round_id.isdigit() and len(round_id) <= 18:
         rnd = rounds.filter(pk=int(round_id)).first()
         if rnd is not None:
             return Period.of_round(rnd)
