@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from konvergensi.accounts.access import Access
 
-from . import engine, matching, prevalence
+from . import matching, prevalence, services
 from .access import can_import_measurements
 from .analysis_tables import nik_for
 from .models import Child, Measurement, MeasurementRound
@@ -423,27 +423,11 @@ def _apply(plan: MergePlan, user) -> None:
 
 
 def _recompute(moved: list[Measurement], keep: Child) -> None:
-    """Age in days from the kept child's birth date, and the growth engine's results anew."""
-    ages = [(m.measured_on - keep.birth_date).days for m in moved]
-
-    def column(name: str) -> np.ndarray:
-        return np.array([np.nan if getattr(m, name) is None else getattr(m, name)
-                         for m in moved], dtype=float)  # fmt: skip
-
-    result = engine.compute(
-        sex=np.full(len(moved), keep.sex),
-        age_days=np.array(ages, dtype=float),
-        weight_kg=column("weight_kg"),
-        lenhei_cm=column("lenhei_cm"),
-        measure=np.array([m.measure for m in moved], dtype=object),
-        oedema=np.array([m.oedema for m in moved], dtype=bool),
-        muac_cm=column("muac_cm"),
-        headc_cm=column("headc_cm"),
-    )
-    for i, m in enumerate(moved):
-        m.age_days = ages[i]
-        for name, value in engine.field_values(result, i).items():
-            setattr(m, name, value)
+    """Age in days from the kept child's birth date, and the growth engine's results anew
+    (through the import's own recomputation, so both write the same fields the same way)."""
+    for m in moved:
+        m.age_days = (m.measured_on - keep.birth_date).days
+    services._recompute(moved, sex=np.full(len(moved), keep.sex))
 
 
 def _refresh_rounds(kabupaten: set[str], first: dt.date, last: dt.date) -> None:
