@@ -132,7 +132,8 @@ def children_posyandu(request: HttpRequest, pk: int) -> HttpResponse:
     region = _region(access, posyandu.desa_id)
     _personal(access, posyandu.desa_id)
     period = _period(request, posyandu.desa_id)
-    rows = tables.children_rows(period, access, posyandu=posyandu)
+    # Only the desa checked above: a posyandu moved since keeps measurements of its old desa.
+    rows = tables.children_rows(period, access, desa_code=posyandu.desa_id, posyandu=posyandu)
     return _children_page(request, region, posyandu, period, rows)
 
 
