@@ -92,9 +92,10 @@ class Access:
         return qs if self.user.is_superuser else qs.filter(self.scope.q("code"))
 
     def can_view_personal_data(self, desa_code: str) -> bool:
-        """Names and NIK of children: only institutions that serve them, in their own area."""
+        """Names and NIK of children: only institutions that serve them, in their own area
+        (never one at the province's level, which serves no child itself)."""
         inst = self.institution
-        if inst is None or not self.can_view_region(desa_code):
+        if inst is None or self._at_province or not self.can_view_region(desa_code):
             return False
         return inst.is_dinkes or inst.kind in {InstitutionKind.PUSKESMAS, InstitutionKind.DESA}
 
@@ -109,11 +110,19 @@ class Access:
     @property
     def is_reader(self) -> bool:
         """Never changes anything: the viewer role, and every user of the province, which
-        follows and assesses its kab/kota (Pedoman Aksi 8) without entering their data."""
+        follows and assesses its kab/kota (Pedoman Aksi 8) without entering their data. Any
+        institution placed at a province's level counts (a province OPD made in the Django
+        admin, which the institution form does not offer): data belongs to a kabupaten."""
         inst = self.institution
         return self.user.role == Role.VIEWER or (
-            inst is not None and inst.kind == InstitutionKind.PROVINSI
+            inst is not None and (inst.kind == InstitutionKind.PROVINSI or self._at_province)
         )
+
+    @property
+    def _at_province(self) -> bool:
+        """The institution sits at a province's level (a code without a dot)."""
+        code = self.institution.region_id if self.institution is not None else None
+        return bool(code) and "." not in code
 
     @property
     def is_admin(self) -> bool:

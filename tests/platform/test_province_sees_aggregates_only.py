@@ -91,3 +91,17 @@ def test_it_is_refused_every_change_on_the_pages(client, people, reader):
     assert response.status_code == 403
     assert client.get(reverse("measurements:entry")).status_code == 403
     assert client.get(reverse("accounts:settings")).status_code == 403
+
+
+@pytest.mark.parametrize("role", [Role.OPERATOR, Role.ADMIN])
+def test_a_province_health_office_made_in_the_django_admin_is_a_reader_too(people, role):
+    # The institution form offers only the kabupaten for an OPD; the Django admin does not stop
+    # a "Dinas Kesehatan Provinsi" at region 53. It must not import, or see names, province-wide.
+    dinkes_provinsi = f.opd("dinkes", region="53")
+    assert dinkes_provinsi.is_dinkes
+    access = Access(f.user(f"dinkes.provinsi.{role}", dinkes_provinsi, role))
+    assert access.is_reader
+    assert not access.can_edit_region_data("53.02.01.2001")
+    assert not access.can_view_personal_data("53.02.01.2001")
+    assert not access.can_view_full_nik("53.02.01.2001")
+    assert access.can_view_region("53.03.01.2001")  # it still reads every aggregate
