@@ -19,11 +19,7 @@ urlpatterns = [
     path("entri/", views.entry, name="entry"),
     # children registered twice (decision 0007), beside the child pages they start from
     path("analisis/desa/<str:code>/anak-ganda/", views_merge.candidates, name="merge_candidates"),
-    path(
-        "analisis/desa/<str:code>/anak-ganda/tautan/", views_merge.desa_link, name="merge_desa_link"
-    ),
     path("analisis/anak/<int:pk>/gabung/", views_merge.pick, name="merge_pick"),
-    path("analisis/anak/<int:pk>/gabung/tautan/", views_merge.child_link, name="merge_child_link"),
     path("analisis/anak/<int:pk>/gabung/<int:other>/", views_merge.confirm, name="merge_confirm"),
     path("", include("konvergensi.measurements.urls_analysis")),
 ]

@@ -21,7 +21,7 @@ from konvergensi.accounts.access import Access
 from konvergensi.regions.models import Level, Posyandu, Region
 
 from . import analysis_tables as tables
-from . import charts, quality
+from . import charts, merge, quality
 from .exports import wants_xlsx, xlsx_response
 from .forms_analysis import RemeasurementForm, RoundForm, SampleForm, ScheduleFormSet
 from .models import Child, MeasurementRound, Remeasurement
@@ -149,6 +149,8 @@ def _children_page(request, region, posyandu, period, rows) -> HttpResponse:
         "rows": rows,
         "rounds": rounds_for(region.code),
         "ancestors": [*tables.ancestors(region), region],
+        "can_merge": posyandu is None
+        and merge.can_merge_children(Access(request.user), region.code),
         "nav_active": 7,
     }
     return render(request, "measurements/analysis/children.html", context)
@@ -168,6 +170,7 @@ def child_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "history": history,
         "charts": tables.child_charts(child, history),
         "region": child.desa,
+        "can_merge": merge.can_merge_children(access, child.desa_id),
         "nav_active": 7,
     }
     return render(request, "measurements/analysis/child.html", context)

@@ -2,8 +2,7 @@
 with, and the merge with its confirmation (``merge`` finds, plans and writes; decision 0007).
 
 Only the health side serving the desa may open them (``merge.can_merge_children``); everyone
-else gets 403. The child page and the desa's child list load their link to these pages from
-``child_link`` / ``desa_link``, which answer with nothing when the user may not merge.
+else gets 403, and the child page and the desa's child list show their links only to them.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -128,25 +126,3 @@ def _merged_text(result: merge.MergeResult) -> str:
             "fields": ", ".join(result.filled)
         }
     return text
-
-
-# --- the links on the child page and the desa's child list (loaded by htmx) -------------------
-
-
-@login_required
-def child_link(request: HttpRequest, pk: int) -> HttpResponse:
-    child = get_object_or_404(Child, pk=pk)
-    if not merge.can_merge_children(Access(request.user), child.desa_id):
-        return HttpResponse("")
-    url = reverse("measurements:merge_pick", kwargs={"pk": child.pk})
-    context = {"url": url, "label": _("Gabungkan dengan anak lain")}
-    return render(request, "measurements/merge_link.html", context)
-
-
-@login_required
-def desa_link(request: HttpRequest, code: str) -> HttpResponse:
-    if not merge.can_merge_children(Access(request.user), code):
-        return HttpResponse("")
-    url = reverse("measurements:merge_candidates", kwargs={"code": code})
-    context = {"url": url, "label": _("Kemungkinan anak ganda")}
-    return render(request, "measurements/merge_link.html", context)
