@@ -410,12 +410,14 @@ def _match(a: Analysis) -> None:
     stored = _frame(
         Measurement.objects.filter(child_id__in=_among(known, "bigint")) if len(known) else None,
         {"measurement_id": pl.Int64, "child_id": pl.Int64, "measurement_date": pl.Date,
-         **{f"old_{n}": f.schema[n] for n in names}},
-        "id", "child_id", "measured_on", *names,
+         **{f"old_{n}": f.schema[n] for n in names}, "old_posyandu": pl.Int64},
+        "id", "child_id", "measured_on", *names, "posyandu_id",
     )  # fmt: skip
     f = f.join(stored, on=["child_id", "measurement_date"], how="left", maintain_order="left")
     present = set(a.raw.fields)
-    same = pl.lit(True)
+    # the posyandu only when the file has the column: without it the stored one stays (_write)
+    f = _with_same_posyandu(f) if "posyandu" in present else f.with_columns(same_posyandu=True)
+    same = pl.col("same_posyandu")
     for name, src in COMPARED:
         if src is None or src in present:
             new, old = pl.col(name), pl.col(f"old_{name}")
@@ -434,11 +436,39 @@ def _match(a: Analysis) -> None:
         .then(pl.lit("unchanged"))
         .otherwise(pl.lit("update")),
         measurement_id=pl.col("measurement_id").fill_null(0),
-    ).drop("skip", *(f"old_{n}" for n in names))
+    ).drop("skip", "old_posyandu", "same_posyandu", *(f"old_{n}" for n in names))
     f = _refuse_one_child_twice_a_day(a, f)
     a.matched = f
     a.action = f["action"].to_numpy().astype(object)
     a.children_new = f["ident"].n_unique() - int(f["ident"].null_count() > 0)
+
+
+def _with_same_posyandu(f: pl.DataFrame) -> pl.DataFrame:
+    """``f`` with ``same_posyandu``: is the file's posyandu the stored measurement's
+    (``old_posyandu``)? Compared as ``_with_posyandu`` finds it, by desa and normalised name:
+    a name written otherwise is the same posyandu, one the write would create is another. None
+    on either side is the same; one on one side only is a change."""
+    ids = f["old_posyandu"].drop_nulls().unique().sort()
+    places = _frame(
+        Posyandu.objects.filter(pk__in=_among(ids, "bigint")) if len(ids) else None,
+        {"old_posyandu": pl.Int64, "old_desa": pl.String, "old_name": pl.String},
+        "id", "desa_id", "name",
+    )  # fmt: skip
+    names = {*f["posyandu"].drop_nulls().unique(), *places["old_name"]}
+    norm = {n: matching.norm_place(n) for n in names}
+
+    def place(desa: str, name: str) -> pl.Expr:
+        normalised = pl.col(name).replace_strict(norm, default="", return_dtype=pl.String)
+        return pl.when(pl.col(name).fill_null("") != "").then(
+            pl.concat_str(desa, normalised, separator="|")
+        )
+
+    old = places.select("old_posyandu", old_place=place("old_desa", "old_name"))
+    return (
+        f.join(old, on="old_posyandu", how="left", maintain_order="left")
+        .with_columns(same_posyandu=place("code", "posyandu").eq_missing(pl.col("old_place")))
+        .drop("old_place")
+    )
 
 
 def _forget_match_issues(a: Analysis) -> None:
