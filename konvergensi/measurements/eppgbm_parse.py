@@ -24,7 +24,15 @@ import polars as pl
 from .eppgbm_issues import Collector, RowIssue
 from .eppgbm_match import check_duplicates, check_nik_conflicts, match_regions
 from .eppgbm_read import RawTable, gc_paused
-from .eppgbm_values import NUMBER, codes, dates, numbers, texts
+from .eppgbm_values import (
+    EXACT_INTEGER_LIMIT,
+    NUMBER,
+    codes,
+    dates,
+    numbers,
+    texts,
+    whole_16_digits,
+)
 
 DAYS_PER_MONTH = 30.4375  # WHO anthro: months = days / 30.4375
 WEIGHT_ERROR, WEIGHT_WARN = (0.5, 40.0), (1.5, 30.0)
@@ -603,29 +611,59 @@ def _age_words(months: float) -> str:
 
 
 def _nik(raw: RawTable, c: Collector) -> tuple[pl.Series, np.ndarray]:
-    """NIK as 16-digit text; numbers (Excel keeps 15 significant digits) and scientific notation
-    are unrecoverable, anything else not 16 digits is dropped with a warning."""
+    """NIK as 16-digit text; anything else is dropped with a warning.
+
+    A number is kept only when :func:`whole_16_digits` holds: Excel keeps 15 significant
+    digits, so a 16-digit number ending in 0 may have been cut; so may one at or above 2**53
+    (not exact in a float64) or one with a fraction. Scientific notation text ("5,30201E+15")
+    is always cut."""
     n = len(raw)
     col = raw.column("nik")
     if col is None:
         return pl.Series([None] * n, dtype=pl.String), np.zeros(n, dtype=bool)
-    numeric = np.zeros(n, dtype=bool) if col.kind is None else col.kind == NUMBER
+    if col.kind is None:
+        numeric = fraction = too_large = ends_in_zero = np.zeros(n, dtype=bool)
+    else:
+        assert col.value is not None
+        numeric = col.kind == NUMBER
+        value = np.where(numeric, col.value, 0.0)
+        whole = numeric & (value == np.floor(value))
+        sixteen = (value >= 1e15) & (value < 1e16)
+        fraction = numeric & ~whole
+        too_large = whole & sixteen & (value >= EXACT_INTEGER_LIMIT)
+        ends_in_zero = whole & sixteen & ~too_large & ~whole_16_digits(value)
     original = texts(col)
     s = original.str.replace(r"^'", "").str.replace_all(r"[\s.\-]", "")
     scientific = s.str.contains(r"^\d[.,]?\d*[eE]\+?\d+$").fill_null(False).to_numpy()
     sci_text = original.str.contains(r"^\d[.,]\d+[eE]\+?\d+$").fill_null(False).to_numpy()
-    mangled = numeric | scientific | sci_text
+    scientific = (scientific | sci_text) & ~numeric
+    mangled = scientific | fraction | too_large | ends_in_zero
     valid = s.str.contains(r"^\d{16}$").fill_null(False).to_numpy() & ~mangled
     valid &= ~s.str.contains(r"^0+$").fill_null(False).to_numpy()
     present = s.is_not_null().to_numpy()
+
+    def why(i: int) -> str:
+        if fraction[i]:
+            return "tersimpan sebagai angka pecahan, bukan 16 digit"
+        if too_large[i]:
+            return (
+                "tersimpan sebagai angka yang terlalu besar untuk disimpan tepat (lebih dari "
+                f"{EXACT_INTEGER_LIMIT}), jadi digit terakhirnya mungkin berubah"
+            )
+        if ends_in_zero[i]:
+            return (
+                "tersimpan sebagai angka dan berakhir dengan 0: Excel menyimpan angka hanya "
+                "sampai 15 digit dan mengganti digit ke-16 dengan 0, jadi NIK ini mungkin terpotong"
+            )
+        return "tersimpan sebagai angka oleh Excel sehingga digit terakhirnya hilang"
+
     c.add(
         mangled,
         "nik",
         "warning",
         "nik_mangled",
         lambda i: (
-            f"NIK '{c.text('nik', i)}' tersimpan sebagai angka oleh Excel sehingga digit "
-            "terakhirnya hilang (NIK dikosongkan). Simpan kolom NIK sebagai teks."
+            f"NIK '{c.text('nik', i)}' {why(i)} (NIK dikosongkan). Simpan kolom NIK sebagai teks."
         ),
     )
     c.add(

@@ -313,6 +313,22 @@ def dates(col: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
 
 _UNIX_DAY = np.datetime64("1970-01-01", "D")
 
+# integers up to 2**53 are exact in a float64; above it only even ones (then multiples of 4, ...)
+EXACT_INTEGER_LIMIT = 2**53
+
+
+def whole_16_digits(values: np.ndarray) -> np.ndarray:
+    """Numbers that are a 16-digit NIK (or KK number) stored whole: integers of 16 digits below
+    2**53 whose last digit is not 0. Excel keeps 15 significant digits and writes a 0 in the
+    16th place, so a number ending in another digit was not cut (a program wrote it)."""
+    with np.errstate(invalid="ignore"):
+        return (
+            (values >= 1e15)
+            & (values < EXACT_INTEGER_LIMIT)
+            & (values == np.floor(values))
+            & (np.fmod(values, 10) != 0)
+        )
+
 
 def codes(
     s: pl.Series, mapping: dict[str, object], dtype: pl.DataType

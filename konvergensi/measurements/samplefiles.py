@@ -465,7 +465,9 @@ def _inject(
             row[c["Desa/Kel"]] = _misspell(ds, by_kec[region_key(kec)], rng).upper()
         elif kind == "nik_mangled":
             value = int(nik[i])
-            row[c["NIK"]] = float(value) if fmt == "xlsx" else f"{value:.5E}".replace(".", ",")
+            # Excel keeps 15 significant digits: the 16th becomes 0
+            cut = float(value // 10 * 10)
+            row[c["NIK"]] = cut if fmt == "xlsx" else f"{value:.5E}".replace(".", ",")
         elif kind == "dates_swapped":
             if b == m:
                 row[c["Tgl Lahir"]] = as_date(m + dt.timedelta(days=3))

@@ -6,6 +6,11 @@ MANGLED = (
     "NIK '{}' tersimpan sebagai angka oleh Excel sehingga digit terakhirnya hilang "
     "(NIK dikosongkan). Simpan kolom NIK sebagai teks."
 )
+ENDS_IN_ZERO = (
+    "NIK '{}' tersimpan sebagai angka dan berakhir dengan 0: Excel menyimpan angka hanya "
+    "sampai 15 digit dan mengganti digit ke-16 dengan 0, jadi NIK ini mungkin terpotong "
+    "(NIK dikosongkan). Simpan kolom NIK sebagai teks."
+)
 
 
 def test_it_keeps_16_digit_niks_and_warns_about_others(tmp_path):
@@ -33,7 +38,7 @@ def test_it_warns_when_excel_stored_the_nik_as_a_number(tmp_path):
 
     assert parsed.data["nik"].to_list() == [None]
     assert [(i.row, i.code, i.message) for i in parsed.issues] == [
-        (2, "nik_mangled", MANGLED.format("5302014501230000")),
+        (2, "nik_mangled", ENDS_IN_ZERO.format("5302014501230000")),
     ]
     # without a NIK the child is keyed by name, birth date, mother and desa
     assert parsed.data["child_key"].to_list() == [
