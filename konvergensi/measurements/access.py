@@ -47,14 +47,24 @@ def desa_in_scope(access: Access) -> QuerySet[Region]:
 
 
 def get_batches_for_user(user) -> QuerySet[ImportBatch]:
-    """Imports the user may see: its own, and (for importers) those in its scope."""
+    """Imports the user may see: its own, and another user's only where it may import and see
+    the personal data of the batch's region. A batch's issues quote NIK values and its error
+    file holds names, NIK and mothers' names, so the Bappeda admin, which may import but sees
+    aggregates only (decision 0003), sees its own batches and no others."""
     access = Access(user)
     qs = ImportBatch.objects.select_related("user", "region")
     if user.is_superuser:
         return qs
+    if not user.is_authenticated:
+        return qs.none()
+    own = Q(user=user)
     if not can_import_measurements(access):
-        return qs.filter(user=user) if user.is_authenticated else qs.none()
-    return qs.filter(access.scope.q("region__code") | Q(user=user))
+        return qs.filter(own)
+    # A batch's region is the kabupaten it was resolved in: a handful of codes, each asked.
+    regions = ImportBatch.objects.filter(access.scope.q("region__code")).order_by()
+    codes = regions.values_list("region_id", flat=True).distinct()
+    named = [code for code in codes if access.can_view_personal_data(code)]
+    return qs.filter(own | Q(region_id__in=named))
 
 
 def get_batch_for_user(user, pk: int) -> ImportBatch | None:
