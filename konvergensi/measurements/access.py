@@ -96,6 +96,8 @@ def _sees_personal_data(access: Access) -> bool:
 
 
 def can_export_personal_data(access: Access) -> bool:
+    """The e-PPGBM export (names, mothers' names): who sees children's names. The NIK in it is
+    whole only where ``Access.can_view_full_nik``; a viewer's is masked (``export.export_rows``)."""
     if access.user.is_superuser:
         return True
     return _sees_personal_data(access)

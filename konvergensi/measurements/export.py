@@ -2,7 +2,8 @@
 
 The headers and cell conventions are those of the e-PPGBM "Data Pengukuran" export (dates as
 dates, NIK as text, categories as the Permenkes 2/2020 labels); a file written here imports
-again with nothing changed.
+again with nothing changed. Only a user who may see the full NIK gets it: a viewer's export
+masks it as the child list does (decision 0003), so it imports again without the NIK.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import datetime as dt
 from django.db.models import QuerySet
 
 import growth
+from konvergensi.accounts.access import Access
 from konvergensi.documents import xlsx
 from konvergensi.regions.models import Puskesmas, Region
 
 from .models import Measurement, Sex
+from .prevalence import mask_nik
 
 EXPORT_HEADER = (
     "NIK", "Nama", "JK", "Tgl Lahir", "Nama Ortu", "Prov", "Kab/Kota", "Kec", "Pukesmas",
@@ -59,21 +62,30 @@ def _puskesmas_of(codes: set[str]) -> dict[str, str]:
     return out
 
 
-def export_rows(queryset: QuerySet[Measurement]) -> list[list[object]]:
-    """The data rows (no header), in the order of ``EXPORT_HEADER``."""
+def export_rows(
+    queryset: QuerySet[Measurement], access: Access | None = None
+) -> list[list[object]]:
+    """The data rows (no header), in the order of ``EXPORT_HEADER``. With ``access``, the NIK
+    is masked where that user may not see it whole; without (a script, no user), it is whole."""
     fields = (
-        "child__nik", "child__name", "child__sex", "child__birth_date", "child__mother_name",
-        "child__rt", "child__rw", "child__address", "desa_code", "posyandu__name", "measured_on",
-        "weight_kg", "lenhei_cm", "measure", "muac_cm", "cat_wfa", "zwei", "cat_hfa", "zlen",
-        "cat_wfh", "zwfl",
+        "child__desa_id", "child__nik", "child__name", "child__sex", "child__birth_date",
+        "child__mother_name", "child__rt", "child__rw", "child__address", "desa_code",
+        "posyandu__name", "measured_on", "weight_kg", "lenhei_cm", "measure", "muac_cm",
+        "cat_wfa", "zwei", "cat_hfa", "zlen", "cat_wfh", "zwfl",
     )  # fmt: skip
     data = list(queryset.order_by("desa_code", "child__name", "measured_on").values_list(*fields))
-    codes = {r[8] for r in data}
+    codes = {r[9] for r in data}
     names = _region_names(codes)
     pkm = _puskesmas_of(codes)
+    full_nik: dict[str, bool] = {}  # per desa of the child, as the child list decides
     rows: list[list[object]] = []
-    for (nik, name, sex, born, mother, rt, rw, address, code, posyandu, measured, weight,
-         lenhei, measure, muac, cat_wfa, zwei, cat_hfa, zlen, cat_wfh, zwfl) in data:  # fmt: skip
+    for (child_desa, nik, name, sex, born, mother, rt, rw, address, code, posyandu,
+         measured, weight, lenhei, measure, muac, cat_wfa, zwei, cat_hfa, zlen, cat_wfh,
+         zwfl) in data:  # fmt: skip
+        if access is not None:
+            if child_desa not in full_nik:
+                full_nik[child_desa] = access.can_view_full_nik(child_desa)
+            nik = nik if full_nik[child_desa] else mask_nik(nik)
         rows.append([
             nik, name, "L" if sex == Sex.MALE else "P", born, mother,
             names.get(code[:2], ""), names.get(code[:5], ""), names.get(code[:8], ""),
@@ -85,7 +97,9 @@ def export_rows(queryset: QuerySet[Measurement]) -> list[list[object]]:
     return rows
 
 
-def export_eppgbm(queryset: QuerySet[Measurement]) -> bytes:
+def export_eppgbm(queryset: QuerySet[Measurement], access: Access | None = None) -> bytes:
     """The measurements of ``queryset`` as an e-PPGBM-compatible xlsx (bytes). The caller has
-    already limited the queryset to what the user may see (personal data)."""
-    return xlsx.large_table_bytes("Data Pengukuran", EXPORT_HEADER, export_rows(queryset))
+    already limited the queryset to what the user may see (personal data); ``access`` masks
+    the NIK where that user may not see it whole (see ``export_rows``)."""
+    rows = export_rows(queryset, access)
+    return xlsx.large_table_bytes("Data Pengukuran", EXPORT_HEADER, rows)

@@ -234,7 +234,8 @@ def template_download(request: HttpRequest) -> HttpResponse:
 
 
 def export(request: HttpRequest) -> HttpResponse:
-    if not can_export_personal_data(Access(request.user)):
+    access = Access(request.user)
+    if not can_export_personal_data(access):
         raise PermissionDenied(_("Anda tidak berhak mengunduh data pribadi anak."))
     qs = get_measurements_for_user(request.user)
     try:  # from the address bar: a date that is no date is a bad request, not a server error
@@ -245,7 +246,7 @@ def export(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(measured_on__gte=start)
     if end:
         qs = qs.filter(measured_on__lte=end)
-    response = HttpResponse(export_eppgbm(qs), content_type=XLSX)
+    response = HttpResponse(export_eppgbm(qs, access), content_type=XLSX)
     stamp = timezone.localdate().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="pengukuran-eppgbm-{stamp}.xlsx"'
     return response
