@@ -27,9 +27,13 @@ from .eppgbm_read import RawTable, gc_paused
 from .eppgbm_values import (
     EXACT_INTEGER_LIMIT,
     NUMBER,
+    DateOrder,
+    cell_text,
     codes,
+    date_order,
     dates,
     numbers,
+    read_either_way,
     texts,
     whole_16_digits,
 )
@@ -193,9 +197,32 @@ def _parse_rows(
     nik, nik_ok = _nik(raw, c)
 
     # --- dates ----------------------------------------------------------------------------
-    birth, birth_bad = dates(raw.columns[raw.fields["birth_date"]])
-    meas, meas_bad = dates(raw.columns[raw.fields["measurement_date"]])
+    birth_cells = raw.columns[raw.fields["birth_date"]]
+    meas_cells = raw.columns[raw.fields["measurement_date"]]
+    order = date_order([birth_cells, meas_cells])
+    birth, birth_bad = dates(birth_cells, month_first=order.month_first)
+    meas, meas_bad = dates(meas_cells, month_first=order.month_first)
     accepted = "format yang diterima: hh/bb/tttt, hh-bb-tttt atau tttt-bb-hh"
+    if order.month_first:
+        example = _month_first_example(raw, order)
+        accepted = (
+            "format yang diterima di berkas ini: bb/hh/tttt, bb-hh-tttt atau tttt-bb-hh, "
+            f"seperti {example}"
+        )
+        for field, values, what in (
+            ("birth_date", birth, "Tanggal lahir"),
+            ("measurement_date", meas, "Tanggal pengukuran"),
+        ):
+            c.add(
+                read_either_way(raw.columns[raw.fields[field]]),
+                field,
+                "warning",
+                f"{field}_month_first",
+                lambda i, what=what, field=field, values=values: (
+                    f"{what} {c.text(field, i)} dibaca bulan/hari/tahun seperti tanggal lain di "
+                    f"berkas ini (mis. {example}): {_date_words(values[i])}."
+                ),
+            )
     for field, values, bad, what in (
         ("birth_date", birth, birth_bad, "Tanggal lahir"),
         ("measurement_date", meas, meas_bad, "Tanggal pengukuran"),
@@ -603,6 +630,24 @@ def _check_age_text(
             f"{_age_words(age_months[i])})."
         ),
     )
+
+
+_MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+                "September", "Oktober", "November", "Desember")  # fmt: skip
+
+
+def _date_words(day: np.datetime64) -> str:
+    """``5 November 2026``."""
+    d = day.astype(dt.date)
+    return f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def _month_first_example(raw: RawTable, order: DateOrder) -> str:
+    """``11/25/2026 di baris 2``: the date that shows a file writes its dates month first."""
+    assert order.example is not None
+    j, i = order.example
+    field = ("birth_date", "measurement_date")[j]
+    return f"{cell_text(raw.columns[raw.fields[field]][i])} di baris {raw.rows[i]}"
 
 
 def _age_words(months: float) -> str:

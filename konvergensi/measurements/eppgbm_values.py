@@ -242,13 +242,25 @@ def _ymd_to_days(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> tuple[np.ndarra
     return out, ~ok
 
 
-def _parse_date_texts(s: pl.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Dates written as dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd, "5 Februari 2025"
-    (an optional time part is ignored), with a two-digit year taken as 20yy ("17/5/23"), or an
-    Excel serial number typed as text."""
-    t = s.str.strip_chars().str.replace(r"[ T]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?$", "")
-    df = pl.DataFrame({"t": t}).select(
-        dmy=pl.col("t").str.extract_groups(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4}|\d{2})$"),
+# three numbers: "17/05/2023", "17-5-23", "17.05.2023" (which is day and which month varies)
+_NUMERIC_DATE = r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4}|\d{2})$"
+
+
+def _date_text(s: pl.Series) -> pl.Series:
+    """Date text without surrounding spaces or a time part ("06/11/2026 08:30")."""
+    return s.str.strip_chars().str.replace(r"[ T]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?$", "")
+
+
+def _two_digit_years(y: np.ndarray) -> np.ndarray:
+    return np.where((y >= 0) & (y < 100), y + 2000, y)  # "17/5/23": born this century
+
+
+def _parse_date_texts(s: pl.Series, *, month_first: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Dates written as dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy (mm/dd/yyyy and so on when
+    ``month_first``), yyyy-mm-dd, "5 Februari 2025" (an optional time part is ignored), with a
+    two-digit year taken as 20yy ("17/5/23"), or an Excel serial number typed as text."""
+    df = pl.DataFrame({"t": _date_text(s)}).select(
+        dmy=pl.col("t").str.extract_groups(_NUMERIC_DATE),
         ymd=pl.col("t").str.extract_groups(r"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$"),
         named=pl.col("t")
         .str.to_lowercase()
@@ -258,12 +270,13 @@ def _parse_date_texts(s: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     month_names = (
         df["named"].struct.field("2").replace_strict(_MONTHS, default=None, return_dtype=pl.Int64)
     )
+    first, second = ("2", "1") if month_first else ("1", "2")
     day = pl.coalesce(
-        df["dmy"].struct.field("1"), df["ymd"].struct.field("3"), df["named"].struct.field("1")
+        df["dmy"].struct.field(first), df["ymd"].struct.field("3"), df["named"].struct.field("1")
     ).cast(pl.Int64)
     month = pl.select(
         pl.coalesce(
-            df["dmy"].struct.field("2").cast(pl.Int64),
+            df["dmy"].struct.field(second).cast(pl.Int64),
             df["ymd"].struct.field("2").cast(pl.Int64),
             pl.lit(month_names),
         )
@@ -271,8 +284,7 @@ def _parse_date_texts(s: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     year = pl.coalesce(
         df["dmy"].struct.field("3"), df["ymd"].struct.field("1"), df["named"].struct.field("3")
     ).cast(pl.Int64)
-    y = pl.select(year).to_series().fill_null(-1).to_numpy()
-    y = np.where((y >= 0) & (y < 100), y + 2000, y)  # "17/5/23": children born this century
+    y = _two_digit_years(pl.select(year).to_series().fill_null(-1).to_numpy())
     m = month.fill_null(-1).to_numpy()
     d = pl.select(day).to_series().fill_null(-1).to_numpy()
     out, bad = _ymd_to_days(y, m, d)
@@ -284,15 +296,16 @@ def _parse_date_texts(s: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     return out, invalid
 
 
-def dates(col: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
+def dates(col: Sequence[object], *, month_first: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """datetime64[D] values (NaT where missing or unreadable) and the unreadable mask.
 
     Spreadsheet date cells and Excel serial numbers (1900 date system) are taken as dates;
-    text in the formats of :func:`_parse_date_texts`. Day first: e-PPGBM writes dd/mm/yyyy.
+    text in the formats of :func:`_parse_date_texts`. Day first (e-PPGBM writes dd/mm/yyyy)
+    unless ``month_first``, which :func:`date_order` decides for a whole file.
     """
     cells = Cells.of(col)
     text = _missing_to_null(cells.text)
-    out, invalid = _parse_date_texts(text)
+    out, invalid = _parse_date_texts(text, month_first=month_first)
     if cells.kind is None:
         return out, invalid
     assert cells.value is not None
@@ -309,6 +322,48 @@ def dates(col: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
     # text and other cells (times) were read as text above
     invalid = np.where((kind == TEXT) | (kind == OTHER), invalid, (is_num & ~ok) | (kind == BOOL))
     return out, invalid
+
+
+def _numeric_date_parts(col: Sequence[object]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each text cell written with three numbers ("11/5/2026"): whether it is a date read
+    day first, whether it is one read month first (both false for any other cell), and whether
+    its first two numbers are equal (so both orders read the same date)."""
+    text = _date_text(_missing_to_null(Cells.of(col).text))
+    parts = pl.DataFrame({"t": text}).select(p=pl.col("t").str.extract_groups(_NUMERIC_DATE))["p"]
+    a, b, y = (parts.struct.field(k).cast(pl.Int64).fill_null(-1).to_numpy() for k in "123")
+    y = _two_digit_years(y)
+    return ~_ymd_to_days(y, b, a)[1], ~_ymd_to_days(y, a, b)[1], a == b
+
+
+@dataclass(frozen=True)
+class DateOrder:
+    """How one file writes its numeric text dates: day first (dd/mm/yyyy, the Indonesian and
+    e-PPGBM order) or month first (mm/dd/yyyy, Excel in an English locale). ``example`` is
+    (column, position) of a date that only month first can read, when month first."""
+
+    month_first: bool = False
+    example: tuple[int, int] | None = None
+
+
+def date_order(cols: Sequence[Sequence[object]]) -> DateOrder:
+    """The order of the numeric text dates in ``cols`` (decision 0008): month first when some
+    date can only be read month first (11/25/2026) and none only day first (25/11/2026); else
+    day first, also when both are seen (the dates day first cannot read are then invalid)."""
+    example: tuple[int, int] | None = None
+    for j, col in enumerate(cols):
+        day_ok, month_ok, _ = _numeric_date_parts(col)
+        if (day_ok & ~month_ok).any():
+            return DateOrder()
+        only_month = np.flatnonzero(month_ok & ~day_ok)
+        if example is None and len(only_month):
+            example = (j, int(only_month[0]))
+    return DateOrder() if example is None else DateOrder(month_first=True, example=example)
+
+
+def read_either_way(col: Sequence[object]) -> np.ndarray:
+    """Text dates both orders read, as different dates: 11/5/2026 but not 11/11/2026."""
+    day_ok, month_ok, same = _numeric_date_parts(col)
+    return day_ok & month_ok & ~same
 
 
 _UNIX_DAY = np.datetime64("1970-01-01", "D")

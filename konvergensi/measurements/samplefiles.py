@@ -433,9 +433,10 @@ def _inject(
         b = birth[i].astype(object)
         m = meas[i].astype(object)
         if kind == "birth_date_typo":
-            # month 13 or 31 in a 30-day month: written as text even in xlsx
+            # month 13 or 31 in a 30-day month: written as text even in xlsx; a day from 13 on,
+            # else 05/13 would be a valid month-first date (decision 0008)
             row[c["Tgl Lahir"]] = (
-                f"{b.day:02d}/13/{b.year}"
+                f"{max(b.day, 13):02d}/13/{b.year}"
                 if rng.random() < 0.5
                 else f"31/{[4, 6, 9, 11][b.month % 4]:02d}/{b.year}"
             )
