@@ -730,6 +730,7 @@ EN = {
     "Tidak ada berkas galat untuk impor ini.": "There is no error file for this import.",
     "Anda tidak berhak mengunduh data pribadi anak.": "You may not download children's personal data.",
     "Pengukuran tersimpan.": "Measurement saved.",
+    "Pengukuran tidak tersimpan.": "The measurement was not saved.",
     "Wilayah tidak ditemukan.": "Region not found.",
     "Wilayah ini di luar wilayah kerja Anda.": "This region is outside your working area.",
     "Data perorangan anak hanya untuk fasilitas yang melayaninya.": "A child's personal data is only for the facilities serving the child.",

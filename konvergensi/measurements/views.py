@@ -269,7 +269,11 @@ def entry(request: HttpRequest) -> HttpResponse:
         if b.status == ImportStatus.DONE:
             messages.success(request, _("Pengukuran tersimpan."))
             return redirect("measurements:entry")
-        for issue in b.summary.get("issues", []) or [[0, "", "error", "", b.message]]:
-            if issue[2] == "error":
-                form.add_error(None, issue[4])
+        # The row's errors; or, when the check found none (warnings only) and saving failed
+        # after it, the batch's message saying why.
+        errors = [i[4] for i in b.summary.get("issues", []) if i[2] == "error"]
+        form.add_error(None, _("Pengukuran tidak tersimpan."))
+        for message in errors or [b.message]:
+            if message:
+                form.add_error(None, message)
     return render(request, "measurements/entry.html", {"form": form, "nav_active": "data"})
