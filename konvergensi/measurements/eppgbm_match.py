@@ -182,7 +182,7 @@ def day_text(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-def _first(items: list[Any], n: int) -> str:
+def first_few(items: list[Any], n: int) -> str:
     """``items`` joined by commas, the first ``n`` only: "2, 3, 4 dan 12 lainnya"."""
     shown = ", ".join(str(x) for x in items[:n])
     return shown if len(items) <= n else f"{shown} dan {len(items) - n} lainnya"
@@ -226,8 +226,8 @@ def check_nik_conflicts(data: pl.DataFrame, c: Collector, duplicate_of: np.ndarr
                 others = sorted(int(rows[j]) for w, js in by_value.items() if w != v for j in js)
                 seen = [str(show(w)) for w in by_value if w != v]
                 text = (
-                    f"NIK sama dengan baris {_first(others, 10)} tetapi {word} berbeda "
-                    f"({show(v)} vs {_first(seen, 5)}): periksa salah satunya."
+                    f"NIK sama dengan baris {first_few(others, 10)} tetapi {word} berbeda "
+                    f"({show(v)} vs {first_few(seen, 5)}): periksa salah satunya."
                 )
                 for i in mine:
                     messages[i] = text

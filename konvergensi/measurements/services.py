@@ -404,6 +404,7 @@ def _match(a: Analysis) -> None:
             .otherwise(pl.concat_str(pl.lit("key"), "code", "key", separator="|"))
         )
     ).drop("kab", "nik_child", "key_child", "child_nik", "nik_birth", "nik_sex", "other_nik")
+    f = _join_rows_without_nik(a, f)
 
     known = f.filter(pl.col("child_id") > 0)["child_id"].unique().sort()
     names = [name for name, _ in COMPARED]
@@ -440,7 +441,7 @@ def _match(a: Analysis) -> None:
     f = _refuse_one_child_twice_a_day(a, f)
     a.matched = f
     a.action = f["action"].to_numpy().astype(object)
-    a.children_new = f["ident"].n_unique() - int(f["ident"].null_count() > 0)
+    a.children_new = f.filter(pl.col("action") != "skip")["ident"].drop_nulls().n_unique()
 
 
 def _with_same_posyandu(f: pl.DataFrame) -> pl.DataFrame:
@@ -469,6 +470,54 @@ def _with_same_posyandu(f: pl.DataFrame) -> pl.DataFrame:
         .with_columns(same_posyandu=place("code", "posyandu").eq_missing(pl.col("old_place")))
         .drop("old_place")
     )
+
+
+def _join_rows_without_nik(a: Analysis, f: pl.DataFrame) -> pl.DataFrame:
+    """A row without NIK that would make a new child becomes the child of the file's rows with
+    a NIK and the same match key, desa and sex (docs/decisions/0004): a child written once
+    with its NIK and once without is registered once. When those rows carry several NIKs the
+    row cannot tell which child it is: it keeps a child of its own, with a warning."""
+    with_nik = (
+        f.with_row_index("j")
+        .filter(pl.col("nik").is_not_null() & ~pl.col("skip"))
+        .group_by("code", "key", "sex")
+        .agg(
+            # rows of one NIK and match key share child_id and ident (both follow from them)
+            g_niks=pl.col("nik").n_unique(),
+            g_rows="j",
+            g_child=pl.col("child_id").first(),
+            g_ident=pl.col("ident").first(),
+        )
+    )
+    f = f.join(with_nik, on=["code", "key", "sex"], how="left", maintain_order="left")
+    lone = pl.col("nik").is_null() & (pl.col("child_id") == 0) & pl.col("g_niks").is_not_null()
+    ambiguous = f.with_row_index("j").filter(lone & (pl.col("g_niks") > 1))
+    if ambiguous.height:
+        rows = a.raw.rows[a.idx]
+        at = a.idx[ambiguous["j"].to_numpy()]
+        label = a.raw.label("nik") if "nik" in a.raw.fields else ""
+        added = []
+        for i, js in zip(at.tolist(), ambiguous["g_rows"].to_list(), strict=True):
+            others = eppgbm_match.first_few(sorted(int(rows[k]) for k in js), 10)
+            message = (
+                f"Nama, tanggal lahir dan nama ibu sama dengan baris {others} yang NIK-nya "
+                "berbeda: tidak jelas anak yang mana, baris ini dicatat sebagai anak tanpa NIK. "
+                "Isi NIK pada baris ini."
+            )
+            added.append(RowIssue(int(a.raw.rows[i]), label, "warning", "nik_ambiguous", message))
+        a.status[at[a.status[at] == "ok"]] = "warning"
+        _add_match_issues(a, added)
+    join = lone & (pl.col("g_niks") == 1)
+    return f.with_columns(
+        child_id=pl.when(join).then("g_child").otherwise("child_id"),
+        ident=pl.when(join).then("g_ident").otherwise("ident"),
+    ).drop("g_niks", "g_rows", "g_child", "g_ident")
+
+
+def _add_match_issues(a: Analysis, added: list[RowIssue]) -> None:
+    a.match_issues.extend(added)
+    a.issues.extend(added)
+    a.issues.sort(key=lambda i: (i.row, i.severity != "error"))
 
 
 def _forget_match_issues(a: Analysis) -> None:
@@ -567,13 +616,17 @@ def _report_nik_mismatches(a: Analysis, f: pl.DataFrame) -> None:
 
 def _refuse_one_child_twice_a_day(a: Analysis, f: pl.DataFrame) -> pl.DataFrame:
     """Rows the file keys apart (by NIK, or without one by name + birth date + mother) that
-    reach one stored child on one date are one measurement twice: each becomes an error naming
-    the others, as conflicting rows of one key in the file do (the database allows one
-    measurement of a child a day; written, the second row failed the whole import)."""
+    reach one stored child, or one new child (``_join_rows_without_nik``), on one date are one
+    measurement twice: each becomes an error naming the others, as conflicting rows of one key
+    in the file do (the database allows one measurement of a child a day; written, the second
+    row failed the whole import)."""
     groups = (
         f.with_row_index("j")
-        .filter((pl.col("child_id") > 0) & (pl.col("action") != "skip"))
-        .group_by("child_id", "measurement_date")
+        .filter(
+            ((pl.col("child_id") > 0) | pl.col("ident").is_not_null())
+            & (pl.col("action") != "skip")
+        )
+        .group_by("child_id", "ident", "measurement_date")
         .agg("j")
         .filter(pl.col("j").list.len() > 1)
     )
@@ -595,9 +648,7 @@ def _refuse_one_child_twice_a_day(a: Analysis, f: pl.DataFrame) -> pl.DataFrame:
     a.status[a.idx[refused]] = "error"
     children = set(f[refused]["child_id"].to_list())
     a.nik_fill = {pk: nik for pk, nik in a.nik_fill.items() if pk not in children}
-    a.match_issues.extend(added)
-    a.issues.extend(added)
-    a.issues.sort(key=lambda i: (i.row, i.severity != "error"))
+    _add_match_issues(a, added)
     return f.with_columns(
         action=pl.when(pl.int_range(pl.len()).is_in(refused))
         .then(pl.lit("skip"))
@@ -936,9 +987,12 @@ def _write(a: Analysis, *, batch: ImportBatch, user, progress: ProgressFn) -> tu
     reason = f"Impor {batch.filename}"
     f = _with_posyandu(f, user)
 
-    # children to create: one per identity, from its first row
-    first = f.filter(pl.col("ident").is_not_null()).unique(
-        "ident", keep="first", maintain_order=True
+    # children to create: one per identity, from its first row with a NIK (rows without one may
+    # belong to the child of a row with one: _join_rows_without_nik), else from its first row
+    first = (
+        f.filter(pl.col("ident").is_not_null())
+        .sort(pl.col("nik").is_null(), maintain_order=True)
+        .unique("ident", keep="first", maintain_order=True)
     )
     children = first.select(
         *(pl.col(name).fill_null("").str.slice(0, size) for name, size in CHILD_TEXT.items()),
