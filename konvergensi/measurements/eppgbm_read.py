@@ -1,7 +1,9 @@
-"""Reading an e-PPGBM export (xlsx/xls/ods or csv) into a :class:`RawTable`.
+"""Reading an e-PPGBM export (xlsx/xls/ods, csv or an HTML table) into a :class:`RawTable`.
 
 The format is told by content, never by the file name: a zip (xlsx, ods) or OLE2 (xls)
-container goes to python-calamine, anything else must decode as text and is read as csv.
+container goes to python-calamine, an HTML page (what many web applications send as their
+"export to Excel" .xls) to lxml's HTML parser, anything else must decode as text and is read
+as csv.
 """
 
 from __future__ import annotations
@@ -12,14 +14,16 @@ import gc
 import io
 import itertools
 import os
+import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 import numpy as np
 import polars as pl
 import python_calamine
+from lxml import etree
 
 from .eppgbm_headers import field_for_header, missing_required
 from .eppgbm_values import Cells, cell_text
@@ -41,17 +45,18 @@ class RawTable:
     """The data rows of an export exactly as read, with their spreadsheet row numbers.
 
     ``columns[j]`` holds the cells of the data rows under ``header[j]`` (:class:`Cells`:
-    ``columns[j][i]`` is a ``str`` for csv; for spreadsheets whatever the cell held (``str``,
-    ``float``, ``bool``, ``date``, ``datetime``; ``""`` when empty)). ``rows[i]`` is the
-    1-based row number the user sees in Excel (or the record number in a csv), counting title
-    and blank rows. Blank rows are dropped. ``fields`` maps canonical field names (see
-    ``eppgbm_headers.ALIASES``) to column indexes; columns that are not e-PPGBM columns are kept
-    but not mapped. ``header`` is the user's header text; under a two-row header (a merged
-    "Pengukuran" above "Tanggal | Berat | Tinggi") it is "Tanggal (Pengukuran)".
+    ``columns[j][i]`` is a ``str`` for csv and html; for spreadsheets whatever the cell held
+    (``str``, ``float``, ``bool``, ``date``, ``datetime``; ``""`` when empty)). ``rows[i]`` is
+    the 1-based row number the user sees in Excel (the record number in a csv, the row of its
+    table in an HTML page), counting title and blank rows. Blank rows are dropped. ``fields``
+    maps canonical field names (see ``eppgbm_headers.ALIASES``) to column indexes; columns that
+    are not e-PPGBM columns are kept but not mapped. ``header`` is the user's header text; under
+    a two-row header (a merged "Pengukuran" above "Tanggal | Berat | Tinggi") it is
+    "Tanggal (Pengukuran)".
     """
 
     filename: str
-    format: Literal["xlsx", "xls", "ods", "csv"]
+    format: Literal["xlsx", "xls", "ods", "csv", "html"]
     header: tuple[str, ...]
     header_row: int
     fields: dict[str, int]
@@ -131,6 +136,8 @@ def _read_table(source: str | os.PathLike[str] | bytes, filename: str | None) ->
         )
     if data.startswith(_ZIP_MAGIC) or data.startswith(_OLE_MAGIC):
         return _read_workbook(data, name)
+    if _is_html(data):
+        return _read_html(data, name)
     return _read_csv(data, name)
 
 
@@ -184,28 +191,23 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     # visible sheets first: a hidden sheet holds lookup lists more often than data
     names = [m.name for m in book.sheets_metadata if str(m.visible).lower().endswith("visible")]
     names += [n for n in book.sheet_names if n not in names]
-    best: tuple[_Header, python_calamine.CalamineSheet] | None = None
-    nearest: _Header | None = None  # for the message when no sheet has a header
     any_cells = False
-    for sheet_name in names:
-        try:
-            sheet = book.get_sheet_by_name(sheet_name)
-            head = sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS)
-        except Exception as exc:  # a damaged sheet: say so rather than show a stack trace
-            raise ImportFileError(
-                f"Sheet '{sheet_name}' tidak bisa dibaca; simpan ulang berkas dari Excel "
-                "atau LibreOffice lalu unggah kembali."
-            ) from exc
-        any_cells = any_cells or any(v != "" for row in head for v in row)
-        found = _find_header(head)
-        if found is not None and (best is None or found.matches > best[0].matches):
-            best = (found, sheet)
-            if not missing_required(set(found.fields)):
-                break
-        if best is None:
-            near = _find_header(head, min_matches=1)
-            if near is not None and (nearest is None or near.matches > nearest.matches):
-                nearest = near
+
+    def heads() -> Iterator[tuple[python_calamine.CalamineSheet, list[list[object]]]]:
+        nonlocal any_cells
+        for sheet_name in names:
+            try:
+                sheet = book.get_sheet_by_name(sheet_name)
+                head = sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS)
+            except Exception as exc:  # a damaged sheet: say so rather than show a stack trace
+                raise ImportFileError(
+                    f"Sheet '{sheet_name}' tidak bisa dibaca; simpan ulang berkas dari Excel "
+                    "atau LibreOffice lalu unggah kembali."
+                ) from exc
+            any_cells = any_cells or any(v != "" for row in head for v in row)
+            yield sheet, head
+
+    best, nearest = _best_header(heads())
     if best is None:
         if not any_cells:
             raise ImportFileError("Berkas kosong: tidak ada data yang bisa dibaca.")
@@ -232,6 +234,196 @@ def _transpose(rows: Sequence[Sequence[object]], width: int) -> list[Sequence[ob
         return [flat[j::stride] for j in range(width)]
     padded = [(list(r) + [""] * width)[:width] for r in rows]
     return [list(col) for col in zip(*padded, strict=True)]
+
+
+# --- html ----------------------------------------------------------------------------------
+
+HTML_PAGE_MESSAGE = (
+    "Berkas ini halaman web (HTML), bukan spreadsheet: buka di Excel lalu simpan sebagai "
+    ".xlsx, atau unduh ulang ekspornya."
+)
+_HTML_SNIFF_BYTES = 16 * 1024
+# a page starts with one of these tags (after an XML declaration or comments: XHTML, Office);
+# an exporter writing a bare fragment may put <meta> or <style> first, or a title paragraph
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|body|meta|style|title|table)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TABLE = re.compile(rb"<table[\s>]", re.IGNORECASE)
+# Excel's "XML Spreadsheet 2003" has <Table> elements too but is no HTML
+_SPREADSHEET_ML = b"urn:schemas-microsoft-com:office:spreadsheet"
+# HTML's limits on spans, Excel's on columns: a broken or hostile span cannot make rows endless
+_MAX_COLSPAN, _MAX_ROWSPAN, _MAX_COLUMNS = 1000, 65534, 16384
+_HTML_CHUNK = 1 << 20
+
+
+def _is_html(data: bytes) -> bool:
+    """Whether ``data`` (not a zip or OLE2 container) is an HTML page or table fragment."""
+    head = data[:_HTML_SNIFF_BYTES]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if _SPREADSHEET_ML in head:
+        return False
+    return bool(_HTML_START.match(head) or _HTML_TABLE.search(head))
+
+
+def _read_html(data: bytes, name: str) -> RawTable:
+    """The table of an HTML page whose header names most e-PPGBM columns, picked like a sheet.
+
+    Every cell is the text the page shows (``&nbsp;``, ``<br>`` and the start of a ``<p>`` or
+    ``<div>`` as spaces, runs of spaces as one), kept as text like a csv cell: "11,5" and
+    "05/02/2025" are parsed later.
+    """
+    # the bytes decide the encoding as for csv, not a <meta charset>: web applications often
+    # declare iso-8859-1 and send UTF-8
+    text, encoding = _decode(data)
+    collector = _HtmlTables()
+    parser = etree.HTMLParser(target=collector, huge_tree=True)
+    try:
+        # lxml copies what it is fed as UTF-8: a slice at a time, not the whole page at once
+        for start in range(0, len(text), _HTML_CHUNK):
+            parser.feed(text[start : start + _HTML_CHUNK])
+        tables: list[list[list[str]]] = parser.close()
+    except etree.LxmlError as exc:
+        raise ImportFileError(HTML_PAGE_MESSAGE) from exc
+    del text
+    if not any(cell for rows in tables for row in rows for cell in row):
+        raise ImportFileError(HTML_PAGE_MESSAGE)
+    best, nearest = _best_header((rows, _even(rows[:HEADER_SEARCH_ROWS])) for rows in tables)
+    if best is None:
+        raise _no_header_error(nearest)
+    found, rows = best
+    _check_required(found)
+    body = rows[found.row + 1 :]
+    if not body:
+        raise _no_rows_error()
+    width = len(found.labels)
+    columns = [Cells(pl.Series(col, dtype=pl.String)) for col in _transpose(body, width)]
+    del body, rows, tables, best
+    return _finish(columns, found, name=name, fmt="html", encoding=encoding)
+
+
+def _even(rows: list[list[str]]) -> list[list[str]]:
+    """``rows`` padded with "" to one width, as a sheet's rows are: a header cell spanning two
+    rows leaves the lower row shorter than the upper."""
+    width = max(map(len, rows), default=0)
+    return [row + [""] * (width - len(row)) for row in rows]
+
+
+class _HtmlTables:
+    """An lxml parser target keeping the rows of every ``<table>`` in the order they open.
+
+    No tree is built (a 50 MB page becomes only its cell texts). A table inside a cell is a
+    table of its own and its text is not part of that cell; ``<script>`` and ``<style>``
+    text is no cell text. lxml closes the cells and rows a broken page leaves open.
+    """
+
+    def __init__(self) -> None:
+        self.tables: list[list[list[str]]] = []
+        self._open: list[_HtmlGrid] = []  # the tables being read, innermost last
+        self._hidden = 0  # depth inside <script> or <style>
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if tag == "table":
+            grid = _HtmlGrid()
+            self.tables.append(grid.rows)
+            self._open.append(grid)
+        elif tag in ("script", "style"):
+            self._hidden += 1
+        elif self._open:
+            grid = self._open[-1]
+            if tag == "tr":
+                grid.start_row()
+            elif tag in ("td", "th"):
+                colspan = _span(attrib.get("colspan"), _MAX_COLSPAN, zero=1)
+                rowspan = _span(attrib.get("rowspan"), _MAX_ROWSPAN, zero=_MAX_ROWSPAN)
+                grid.start_cell(colspan, rowspan)
+            elif tag in ("br", "p", "div"):
+                grid.data(" ")
+
+    def end(self, tag: str) -> None:
+        if tag == "table":
+            if self._open:
+                self._open.pop().end_row()
+        elif tag in ("script", "style"):
+            self._hidden = max(0, self._hidden - 1)
+        elif self._open:
+            if tag == "tr":
+                self._open[-1].end_row()
+            elif tag in ("td", "th"):
+                self._open[-1].end_cell()
+
+    def data(self, text: str) -> None:
+        if self._open and not self._hidden:
+            self._open[-1].data(text)
+
+    def close(self) -> list[list[list[str]]]:
+        while self._open:
+            self._open.pop().end_row()
+        return self.tables
+
+
+class _HtmlGrid:
+    """The rows of one table with every cell in the column a browser (or Excel) shows it in:
+    a cell spanning columns or rows leaves "" in the others, as a merged cell does in a sheet."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[str]] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._span = (1, 1)
+        self._covered: dict[int, int] = {}  # column → last row index a rowspan above covers
+
+    def start_row(self) -> None:
+        self.end_row()
+        self._row = []
+
+    def end_row(self) -> None:
+        self.end_cell()
+        if self._row is not None:
+            self.rows.append(self._row)
+            self._row = None
+
+    def start_cell(self, colspan: int, rowspan: int) -> None:
+        self.end_cell()
+        if self._row is None:  # a cell without <tr>
+            self._row = []
+        self._cell = []
+        self._span = (colspan, rowspan)
+
+    def data(self, text: str) -> None:
+        if self._cell is not None:
+            self._cell.append(text)
+
+    def end_cell(self) -> None:
+        if self._cell is None or self._row is None:
+            return
+        text = " ".join("".join(self._cell).split())  # str.split() also splits at &nbsp;
+        self._cell = None
+        row, r = self._row, len(self.rows)
+        col = len(row)
+        while self._covered.get(col, -1) >= r:
+            col += 1
+        if col >= _MAX_COLUMNS:
+            return
+        colspan, rowspan = self._span
+        end = min(col + colspan, _MAX_COLUMNS)
+        row.extend([""] * (col - len(row)))
+        row.append(text)
+        row.extend([""] * (end - col - 1))
+        if rowspan > 1:
+            for j in range(col, end):
+                self._covered[j] = r + rowspan - 1
+
+
+def _span(value: str | None, limit: int, *, zero: int) -> int:
+    """A colspan or rowspan as browsers read it: its leading digits, 1 when there are none,
+    ``zero`` for 0 (rowspan="0" spans the rest of the table), at most ``limit``."""
+    m = re.match(r"\s*\+?(\d{1,6})", value or "")
+    n = int(m.group(1)) if m else 1
+    return min(n, limit) if n else zero
 
 
 # --- csv -----------------------------------------------------------------------------------
@@ -342,6 +534,30 @@ class _Header:
     fields: dict[str, int]
     matches: int
     titles: tuple[tuple[str, ...], ...]  # the non-blank rows above the header
+
+
+_T = TypeVar("_T")
+
+
+def _best_header(
+    candidates: Iterable[tuple[_T, Sequence[Sequence[object]]]],
+) -> tuple[tuple[_Header, _T] | None, _Header | None]:
+    """Of the candidates (sheets, HTML tables: each with its first rows), in order: the one
+    whose header names most e-PPGBM columns (the first naming every required column wins at
+    once) and, when none has a header, the nearest row, naming most columns, for the message."""
+    best: tuple[_Header, _T] | None = None
+    nearest: _Header | None = None
+    for key, head in candidates:
+        found = _find_header(head)
+        if found is not None and (best is None or found.matches > best[0].matches):
+            best = (found, key)
+            if not missing_required(set(found.fields)):
+                break
+        if best is None:
+            near = _find_header(head, min_matches=1)
+            if near is not None and (nearest is None or near.matches > nearest.matches):
+                nearest = near
+    return best, nearest
 
 
 def _no_header_error(nearest: _Header | None) -> ImportFileError:
@@ -458,7 +674,7 @@ def _finish(
     found: _Header,
     *,
     name: str,
-    fmt: Literal["xlsx", "xls", "ods", "csv"],
+    fmt: Literal["xlsx", "xls", "ods", "csv", "html"],
     sheet_name: str | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
