@@ -317,6 +317,32 @@ def _parse_rows(
         "measurement_missing",
         lambda i: "Berat dan tinggi badan kosong: tidak ada hasil pengukuran.",
     )
+    # one of the two is stored (monthly weighing has no length), but the user is told which
+    # indicators the child will be missing from; a file without the column is not warned on
+    # every row
+    for field, values, bad, message in (
+        (
+            "weight_kg",
+            weight,
+            weight_bad,
+            "Berat badan kosong: anak ini tidak dihitung untuk BB/U, BB/TB dan IMT/U.",
+        ),
+        (
+            "lenhei_cm",
+            lenhei,
+            lenhei_bad,
+            "Panjang/tinggi badan kosong: anak ini tidak dihitung untuk TB/U (stunting), BB/TB "
+            "dan IMT/U.",
+        ),
+    ):
+        if field in raw.fields:
+            c.add(
+                np.isnan(values) & ~bad & ~neither,
+                field,
+                "warning",
+                f"{field.split('_')[0]}_missing",
+                lambda i, message=message: message,
+            )
     _check_range(
         c,
         "weight_kg",

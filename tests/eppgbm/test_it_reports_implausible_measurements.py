@@ -55,6 +55,8 @@ def test_it_warns_about_unusual_but_possible_values(tmp_path):
 def test_it_accepts_a_row_with_only_weight(tmp_path):
     parsed, issues = _issues(tmp_path, [row(Tinggi="", Cara_Ukur="")])
 
-    assert issues == []
+    # imported, with a warning that the child is left out of the length-based indicators
+    assert [(r, sev, code) for r, _, sev, code, _ in issues] == [(2, "warning", "lenhei_missing")]
+    assert parsed.importable.tolist() == [True]
     assert parsed.data["lenhei_cm"].to_list() == [None]
     assert parsed.data["measure"].to_list() == [None]
