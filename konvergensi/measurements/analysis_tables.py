@@ -8,6 +8,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from konvergensi.accounts.access import Access
 from konvergensi.regions.models import Puskesmas, Region
@@ -24,6 +25,21 @@ from .prevalence import (
     category_label,
     children_measurements,
     mask_nik,
+)
+
+# prevalence's LEVEL_LABELS and INDICATOR_LABELS are plain text; the exports translate them
+# when they are built (``_label``). Their msgids, for makemessages:
+_LABEL_MSGIDS = (
+    gettext_noop("Kabupaten/Kota"),
+    gettext_noop("Kecamatan"),
+    gettext_noop("Puskesmas"),
+    gettext_noop("Desa/Kelurahan"),
+    gettext_noop("Posyandu"),
+    gettext_noop("Stunting (pendek + sangat pendek)"),
+    gettext_noop("Sangat pendek"),
+    gettext_noop("Wasting (gizi kurang + gizi buruk)"),
+    gettext_noop("Berat badan kurang"),
+    gettext_noop("Gizi lebih"),
 )
 
 # Desa measured below 80% of their sasaran are highlighted. Pedoman Aksi 7 asks that every
@@ -68,18 +84,23 @@ def header_block(period: Period, denominator: str, *extra: str) -> list[str]:
     ]
 
 
+def _label(text: str) -> str:
+    """A label of ``prevalence`` in the active language (its msgid is in ``_LABEL_MSGIDS``)."""
+    return _(text)
+
+
 def prevalence_export(table: PrevalenceTable) -> dict[str, Any]:
-    cols = [Column(_("Kode"), None, 16), Column(LEVEL_LABELS[table.level], None, 26)]
+    cols = [Column(_("Kode"), None, 16), Column(_label(LEVEL_LABELS[table.level]), None, 26)]
     cols.append(Column(_("Balita diukur"), INTEGER))
     for name in table.indicators:
-        label = INDICATOR_LABELS[name]
+        label = {"label": _label(INDICATOR_LABELS[name])}
         cols += [
-            Column(f"{label}: n", INTEGER),
-            Column(f"{label}: kasus", INTEGER),
-            Column(f"{label}: %", ONE_DECIMAL),
-            Column(f"{label}: IK95% bawah", ONE_DECIMAL),
-            Column(f"{label}: IK95% atas", ONE_DECIMAL),
-            Column(f"{label}: dikeluarkan (flag)", INTEGER),
+            Column(_("%(label)s: n") % label, INTEGER),
+            Column(_("%(label)s: kasus") % label, INTEGER),
+            Column(_("%(label)s: %%") % label, ONE_DECIMAL),
+            Column(_("%(label)s: IK95%% bawah") % label, ONE_DECIMAL),
+            Column(_("%(label)s: IK95%% atas") % label, ONE_DECIMAL),
+            Column(_("%(label)s: dikeluarkan (flag)") % label, INTEGER),
         ]
     cols += [
         Column(_("Sasaran balita"), INTEGER),
@@ -137,18 +158,20 @@ def children_rows(period: Period, access: Access, **where: Any) -> list[dict[str
     return rows
 
 
-_MEASUREMENT_COLUMNS = [
-    Column(_("Tanggal ukur"), DATE, 12),
-    Column(_("Umur"), None, 10),
-    Column(_("Berat (kg)"), ONE_DECIMAL),
-    Column(_("Panjang/tinggi (cm)"), ONE_DECIMAL),
-    Column(_("Z TB/U"), TWO_DECIMALS),
-    Column(_("Z BB/U"), TWO_DECIMALS),
-    Column(_("Z BB/TB"), TWO_DECIMALS),
-    Column(_("TB/U"), None, 16),
-    Column(_("BB/U"), None, 22),
-    Column(_("BB/TB"), None, 18),
-]
+def _measurement_columns() -> list[Column]:
+    """Built per export, in the language of the request (not once, at import)."""
+    return [
+        Column(_("Tanggal ukur"), DATE, 12),
+        Column(_("Umur"), None, 10),
+        Column(_("Berat (kg)"), ONE_DECIMAL),
+        Column(_("Panjang/tinggi (cm)"), ONE_DECIMAL),
+        Column(_("Z TB/U"), TWO_DECIMALS),
+        Column(_("Z BB/U"), TWO_DECIMALS),
+        Column(_("Z BB/TB"), TWO_DECIMALS),
+        Column(_("TB/U"), None, 16),
+        Column(_("BB/U"), None, 22),
+        Column(_("BB/TB"), None, 18),
+    ]
 
 
 def _measurement_cells(m: Measurement) -> list[Any]:
@@ -171,7 +194,7 @@ def children_export(unit: str, period: Period, rows: list[dict[str, Any]]) -> di
         Column(_("Nama"), None, 24),
         Column(_("NIK"), None, 18),
         Column(_("Jenis kelamin"), None, 12),
-        *_MEASUREMENT_COLUMNS,
+        *_measurement_columns(),
     ]
     return {
         "title": _("Daftar balita diukur — %(u)s") % {"u": unit},
@@ -223,7 +246,7 @@ def history_export(child: Child, history: list[dict[str, Any]], access: Access) 
             },
             _("Semua pengukuran anak ini; z-score yang ditandai tidak masuk akal dikosongkan."),
         ],
-        "columns": _MEASUREMENT_COLUMNS,
+        "columns": _measurement_columns(),
         "rows": [_measurement_cells(h["m"]) for h in history],
         "sheet": _("Riwayat"),
     }
@@ -257,10 +280,10 @@ def coverage_rows(table: PrevalenceTable) -> list[dict[str, Any]]:
 
 
 STATUS_LABELS = {
-    "belum": "Belum diukur",
-    "kurang": "Belum lengkap",
-    "tanpa_sasaran": "Sasaran tidak ada",
-    "cukup": "Cukup",
+    "belum": gettext_lazy("Belum diukur"),
+    "kurang": gettext_lazy("Belum lengkap"),
+    "tanpa_sasaran": gettext_lazy("Sasaran tidak ada"),
+    "cukup": gettext_lazy("Cukup"),
 }
 
 
@@ -291,7 +314,7 @@ def coverage_export(table: PrevalenceTable, rows: list[dict[str, Any]]) -> dict[
                 x["row"].sasaran,
                 x["row"].sasaran_source,
                 None if math.isnan(x["row"].coverage) else round(x["row"].coverage, 1),
-                STATUS_LABELS[x["status"]],
+                str(STATUS_LABELS[x["status"]]),
             ]
             for x in rows
         ],
