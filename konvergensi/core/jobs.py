@@ -51,7 +51,15 @@ def begin_job(*, job_kind: str, user: Any, message: str = "") -> JobProgress:
 
 
 def report_progress(job: JobProgress | str, done: int, total: int, message: str = "") -> None:
-    """Record how far a job is. Written outside any transaction so the page sees it at once."""
+    """Record how far a job is, in the caller's transaction if there is one.
+
+    Called outside any transaction (a preview task, the start of an import) it is committed at
+    once and the page sees it. While an import writes its rows, ``measurements.services``
+    reports from inside the import's transaction: the page (another connection) sees that
+    progress only when the import commits, and never if it rolls back; until then it reads
+    the last progress committed before (on PostgreSQL, and on SQLite in WAL mode). The row
+    stays locked meanwhile, which keeps :func:`expire_if_stale` from failing the job.
+    """
     pk = job.pk if isinstance(job, JobProgress) else job
     fields: dict[str, Any] = {
         "done": done,
