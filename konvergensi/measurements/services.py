@@ -438,6 +438,7 @@ def _match(a: Analysis) -> None:
         .otherwise(pl.lit("update")),
         measurement_id=pl.col("measurement_id").fill_null(0),
     ).drop("skip", "old_posyandu", "same_posyandu", *(f"old_{n}" for n in names))
+    f = _refuse_two_niks_for_one_child(a, f)
     f = _refuse_one_child_twice_a_day(a, f)
     a.matched = f
     a.action = f["action"].to_numpy().astype(object)
@@ -645,6 +646,57 @@ def _refuse_one_child_twice_a_day(a: Analysis, f: pl.DataFrame) -> pl.DataFrame:
             )
             added.append(RowIssue(int(rows[j]), "", "error", "same_child_same_date", message))
         refused.extend(js)
+    return _refuse(a, f, refused, added)
+
+
+def _refuse_two_niks_for_one_child(a: Analysis, f: pl.DataFrame) -> pl.DataFrame:
+    """Rows with different NIKs that reach one stored child (one without NIK, found by name +
+    birth date + mother: a child with a NIK is reached by no other) are two children or a NIK
+    typed wrong, and nobody can tell which NIK is right: each becomes an error naming the rows
+    with another NIK (docs/decisions/0004). Written, the child got the measurements of both
+    and whichever NIK came last. Messages are built once per NIK, as in
+    ``eppgbm_match.check_nik_conflicts``."""
+    groups = (
+        f.with_row_index("j")
+        .filter(
+            (pl.col("child_id") > 0) & pl.col("nik").is_not_null() & (pl.col("action") != "skip")
+        )
+        .group_by("child_id")
+        .agg("j", "nik")
+        .filter(pl.col("nik").list.n_unique() > 1)
+    )
+    if not groups.height:
+        return f
+    rows = a.raw.rows[a.idx]
+    label = a.raw.label("nik") if "nik" in a.raw.fields else ""
+    messages: dict[int, str] = {}
+    for js, niks in zip(groups["j"].to_list(), groups["nik"].to_list(), strict=True):
+        by_nik: dict[str, list[int]] = defaultdict(list)
+        for j, nik in zip(js, niks, strict=True):
+            by_nik[nik].append(j)
+        for nik, mine in by_nik.items():
+            others = sorted(int(rows[k]) for n, ks in by_nik.items() if n != nik for k in ks)
+            text = (
+                "Nama, tanggal lahir dan nama ibu sama dengan anak tanpa NIK yang sudah terdaftar, "
+                f"seperti baris {eppgbm_match.first_few(others, 10)} tetapi dengan NIK lain "
+                f"({eppgbm_match.first_few([n for n in by_nik if n != nik], 5)}): tidak jelas NIK "
+                "mana yang benar. Periksa NIK baris-baris ini."
+            )
+            for j in mine:
+                messages[j] = text
+    refused = sorted(messages)
+    added = [
+        RowIssue(int(rows[j]), label, "error", "nik_two_for_one_child", messages[j])
+        for j in refused
+    ]
+    return _refuse(a, f, refused, added)
+
+
+def _refuse(
+    a: Analysis, f: pl.DataFrame, refused: list[int], added: list[RowIssue]
+) -> pl.DataFrame:
+    """Rows ``refused`` (positions in ``f``) become errors with the issues ``added``: their
+    action is "skip" and the children they reach get no NIK from this file."""
     a.status[a.idx[refused]] = "error"
     children = set(f[refused]["child_id"].to_list())
     a.nik_fill = {pk: nik for pk, nik in a.nik_fill.items() if pk not in children}
