@@ -156,10 +156,22 @@ class Cells(Sequence[object]):
         return (self[i] for i in range(len(self)))
 
     def take(self, idx: np.ndarray) -> list[object]:
-        """The cells at ``idx`` as Python values (for writing rows back)."""
+        """The cells at ``idx`` as Python values, for writing rows back: a whole number as an
+        ``int`` (Excel shows 3 and 46306, not 3.0) and a whole 16-digit number that was not cut
+        (a NIK, :func:`whole_16_digits`) as its text, which Excel shows in full rather than as
+        5,30201E+15. A 16-digit number that may have been cut stays a number, so that the
+        corrected file, imported again, is checked again."""
         if self.kind is None:
             return self.text.gather(idx).fill_null("").to_list()
-        return [self[int(i)] for i in idx]
+        assert self.value is not None
+        out = [self[int(i)] for i in idx]
+        value = self.value[idx]
+        with np.errstate(invalid="ignore"):
+            whole = (self.kind[idx] == NUMBER) & (value == np.floor(value)) & (np.abs(value) < 1e17)
+        text = whole_16_digits(value)
+        for k in np.flatnonzero(whole).tolist():
+            out[k] = str(int(value[k])) if text[k] else int(value[k])
+        return out
 
     def filter(self, keep: np.ndarray) -> Cells:
         if self.kind is None:
