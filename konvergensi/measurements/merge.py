@@ -427,7 +427,7 @@ def _recompute(moved: list[Measurement], keep: Child) -> None:
     (through the import's own recomputation, so both write the same fields the same way)."""
     for m in moved:
         m.age_days = (m.measured_on - keep.birth_date).days
-    services._recompute(moved, sex=np.full(len(moved), keep.sex))
+    services.recompute_measurements(moved, sex=np.full(len(moved), keep.sex))
 
 
 def _refresh_rounds(kabupaten: set[str], first: dt.date, last: dt.date) -> None:

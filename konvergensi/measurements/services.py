@@ -1098,15 +1098,16 @@ def _write(a: Analysis, *, batch: ImportBatch, user, progress: ProgressFn) -> tu
                 setattr(m, name, value)
             m.batch_id = batch.pk
             changed.append(m)
-        _recompute(changed, sex=change["sex"].fill_null(0).to_numpy())
+        recompute_measurements(changed, sex=change["sex"].fill_null(0).to_numpy())
         fields = [*compared, *engine.RESULT_FIELDS, *posyandu, "batch"]
         fastwrite.update(Measurement, changed, fields, user=user, reason=reason)
     progress(total, total, "Selesai")
     return create.height, change.height, int((f["action"] == "unchanged").sum())
 
 
-def _recompute(objs: list[Measurement], *, sex: np.ndarray) -> None:
-    """Set the growth results of ``objs`` from their input fields (``sex`` per object)."""
+def recompute_measurements(objs: list[Measurement], *, sex: np.ndarray) -> None:
+    """Set the growth results of ``objs`` from their input fields (``sex`` per object), without
+    saving: for an import's updated measurements and a merge's moved ones (``merge.py``)."""
 
     def floats(name: str) -> np.ndarray:
         return np.array([getattr(m, name) for m in objs], dtype=float)  # None → NaN
