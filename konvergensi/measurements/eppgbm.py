@@ -60,9 +60,9 @@ def write_error_file(
 ) -> int:
     """Write the rows back with their original header and cells plus "Status" (OK / Peringatan /
     Galat), "Kolom" (the header of each column with a problem, joined by "; "), "Alasan" (every
-    reason, joined by "; ") and "Baris Asal" (the row number in the uploaded file, since title
-    and blank rows are not written). In xlsx the problem cells are filled light red (galat) or
-    yellow (peringatan).
+    reason, joined by "; "; both list errors before warnings) and "Baris Asal" (the row number
+    in the uploaded file, since title and blank rows are not written). In xlsx the problem
+    cells are filled light red (galat) or yellow (peringatan).
 
     ``only_problems`` keeps only rows with an issue. ``fmt`` defaults to the input's kind:
     xlsx for spreadsheets, csv (same delimiter and encoding, decimal commas as typed) for csv.
@@ -70,23 +70,29 @@ def write_error_file(
     columns and are ignored. Returns the number of data rows written.
     """
     fmt = fmt or ("csv" if raw.format == "csv" else "xlsx")
+    by_row: dict[int, list[RowIssue]] = {}
+    for issue in issues:
+        by_row.setdefault(issue.row, []).append(issue)
     reasons: dict[int, list[str]] = {}
     columns: dict[int, list[str]] = {}
     worst: dict[int, str] = {}
     cells: dict[int, dict[int, str]] = {}  # row number → column index → worst severity
     position = {label: j for j, label in reversed(list(enumerate(raw.header)))}
-    for issue in issues:
-        reasons.setdefault(issue.row, []).append(issue.message.rstrip("."))
-        if issue.severity == "error" or issue.row not in worst:
-            worst[issue.row] = issue.severity
-        named = columns.setdefault(issue.row, [])
-        if issue.column and issue.column not in named:
-            named.append(issue.column)
-        j = position.get(issue.column)
-        if j is not None:
-            marks = cells.setdefault(issue.row, {})
-            if marks.get(j) != "error":
-                marks[j] = issue.severity
+    for number, found in by_row.items():
+        found.sort(key=lambda issue: issue.severity != "error")  # errors first, stable
+        worst[number] = found[0].severity
+        reasons[number] = [issue.message.rstrip(".") for issue in found]
+        named = columns[number] = []
+        marks: dict[int, str] = {}
+        for issue in found:
+            for label in _labels(issue.column, position):
+                if label not in named:
+                    named.append(label)
+                j = position.get(label)
+                if j is not None and marks.get(j) != "error":
+                    marks[j] = issue.severity
+        if marks:
+            cells[number] = marks
     header: list[object] = [*raw.header, *ERROR_FILE_COLUMNS]
     numbers = raw.rows.tolist()
     idx = [i for i, n in enumerate(numbers) if n in reasons] if only_problems else None
@@ -129,6 +135,16 @@ def write_error_file(
             with open(path, "w", newline="", encoding=encoding, errors="replace") as fh:
                 csv.writer(fh, delimiter=raw.delimiter or ";").writerows(counted())
     return count
+
+
+def _labels(column: str, position: dict[str, int]) -> list[str]:
+    """The headers an issue names: none, one, or several joined by "; " (a conflict between
+    rows names each column whose values differ)."""
+    if not column:
+        return []
+    if column in position:
+        return [column]
+    return column.split("; ")
 
 
 def _fills(

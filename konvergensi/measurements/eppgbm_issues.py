@@ -17,7 +17,8 @@ Severity = Literal["error", "warning"]
 @dataclass(frozen=True, slots=True)
 class RowIssue:
     """One problem in one row. ``row`` is the spreadsheet row number the user sees; ``column``
-    the user's header text ("" when the issue is about the whole row)."""
+    the user's header text ("" when the issue is about the whole row; several joined by "; "
+    when the issue is a difference in several columns, as a conflict between rows)."""
 
     row: int
     column: str

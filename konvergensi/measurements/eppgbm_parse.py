@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import polars as pl
 
 from .eppgbm_issues import Collector, RowIssue
-from .eppgbm_match import check_duplicates, check_nik_conflicts, match_regions
+from .eppgbm_match import _SAME_VALUES, check_duplicates, check_nik_conflicts, match_regions
 from .eppgbm_read import RawTable, gc_paused
 from .eppgbm_values import (
     EXACT_INTEGER_LIMIT,
@@ -479,6 +479,7 @@ def _parse_rows(
         ),
     )
     duplicate_of = check_duplicates(data, c)
+    _name_conflicting_columns(raw, c, data)
     check_nik_conflicts(data, c, duplicate_of)
     _summary_rows(raw, c, sex_text, birth, birth_bad, duplicate_of)
     _copies_of_errors(raw, c, duplicate_of)
@@ -488,6 +489,31 @@ def _parse_rows(
         status=status.replace_strict({0: "ok", 1: "warning", 2: "error"}, return_dtype=pl.String),
     )
     return ParsedRows(data=data, issues=c.sorted())
+
+
+def _name_conflicting_columns(raw: RawTable, c: Collector, data: pl.DataFrame) -> None:
+    """A conflict (one child, one date, other values) names the columns whose values differ
+    among its rows, in the file's order ("Berat; Tinggi"), so that the error file's Kolom and
+    cell fills point at them; it was a whole-row issue naming no column."""
+    conflicts = sorted({i for i, _, issue in c.found if issue.code == "conflict"})
+    if not conflicts:
+        return
+    # the values check_duplicates compares, those the file has a column for
+    fields = sorted((f for f in _SAME_VALUES if f in raw.fields), key=raw.fields.__getitem__)
+    groups = (
+        data.with_row_index("i")
+        .filter(pl.col("i").is_in(conflicts))
+        .group_by("child_key", "measurement_date")
+        .agg("i", *(pl.col(f).n_unique() for f in fields))
+    )
+    column: dict[int, str] = {}
+    for group in groups.iter_rows(named=True):
+        differing = "; ".join(raw.label(f) for f in fields if group[f] > 1)
+        column.update(dict.fromkeys(group["i"], differing))
+    c.found = [
+        (i, order, replace(issue, column=column[i]) if issue.code == "conflict" else issue)
+        for i, order, issue in c.found
+    ]
 
 
 def _copies_of_errors(raw: RawTable, c: Collector, duplicate_of: np.ndarray) -> None:

@@ -27,8 +27,8 @@ def test_it_reports_each_problem_on_the_sheet_row_and_the_users_column(tmp_path)
     assert parsed.issues == [
         RowIssue(4, "", "warning", "duplicate",
                  "Baris duplikat dari baris 3 (hanya baris 3 yang diimpor)."),
-        RowIssue(5, "", "error", "conflict", conflict.format(6)),
-        RowIssue(6, "", "error", "conflict", conflict.format(5)),
+        RowIssue(5, "Berat", "error", "conflict", conflict.format(6)),  # the value that differs
+        RowIssue(6, "Berat", "error", "conflict", conflict.format(5)),
         RowIssue(7, "Tanggal Pengukuran", "error", "measurement_in_future",
                  "Tanggal pengukuran 02/03/2025 di masa depan (hari ini 01/03/2025)."),
         RowIssue(8, "Tgl Lahir", "error", "age_out_of_scope",

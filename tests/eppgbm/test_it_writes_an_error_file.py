@@ -26,9 +26,9 @@ def test_it_writes_an_xlsx_error_file_with_status_and_reasons(tmp_path):
     assert values[1][-4:] == ["OK", None, None, 3]
     assert values[2][-4:] == [
         "Galat",
-        "NIK; JK",
-        "NIK harus 16 angka: '12' (NIK dikosongkan); Jenis kelamin tidak dikenal: 'X' "
-        "(nilai yang diterima: L, P, Laki-laki, Perempuan)",
+        "JK; NIK",  # errors first
+        "Jenis kelamin tidak dikenal: 'X' (nilai yang diterima: L, P, Laki-laki, Perempuan); "
+        "NIK harus 16 angka: '12' (NIK dikosongkan)",
         4,
     ]
     assert values[3][-4:] == ["OK", None, None, 5]
