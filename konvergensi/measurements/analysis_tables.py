@@ -8,7 +8,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy
 
 from konvergensi.accounts.access import Access
 from konvergensi.regions.models import Puskesmas, Region
@@ -25,21 +25,6 @@ from .prevalence import (
     category_label,
     children_measurements,
     mask_nik,
-)
-
-# prevalence's LEVEL_LABELS and INDICATOR_LABELS are plain text; the exports translate them
-# when they are built (``_label``). Their msgids, for makemessages:
-_LABEL_MSGIDS = (
-    gettext_noop("Kabupaten/Kota"),
-    gettext_noop("Kecamatan"),
-    gettext_noop("Puskesmas"),
-    gettext_noop("Desa/Kelurahan"),
-    gettext_noop("Posyandu"),
-    gettext_noop("Stunting (pendek + sangat pendek)"),
-    gettext_noop("Sangat pendek"),
-    gettext_noop("Wasting (gizi kurang + gizi buruk)"),
-    gettext_noop("Berat badan kurang"),
-    gettext_noop("Gizi lebih"),
 )
 
 # Desa measured below 80% of their sasaran are highlighted. Pedoman Aksi 7 asks that every
@@ -84,16 +69,11 @@ def header_block(period: Period, denominator: str, *extra: str) -> list[str]:
     ]
 
 
-def _label(text: str) -> str:
-    """A label of ``prevalence`` in the active language (its msgid is in ``_LABEL_MSGIDS``)."""
-    return _(text)
-
-
 def prevalence_export(table: PrevalenceTable) -> dict[str, Any]:
-    cols = [Column(_("Kode"), None, 16), Column(_label(LEVEL_LABELS[table.level]), None, 26)]
+    cols = [Column(_("Kode"), None, 16), Column(str(LEVEL_LABELS[table.level]), None, 26)]
     cols.append(Column(_("Balita diukur"), INTEGER))
     for name in table.indicators:
-        label = {"label": _label(INDICATOR_LABELS[name])}
+        label = {"label": str(INDICATOR_LABELS[name])}
         cols += [
             Column(_("%(label)s: n") % label, INTEGER),
             Column(_("%(label)s: kasus") % label, INTEGER),

@@ -35,6 +35,7 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import growth
 from analytics.prevalence import INDICATORS as CUTOFFS
@@ -56,22 +57,23 @@ logger = logging.getLogger(__name__)
 LEVELS = ("kabupaten", "kecamatan", "puskesmas", "desa", "posyandu")
 # The level shown one step down in the drill-down (kabupaten → kecamatan → desa → posyandu).
 CHILD_LEVEL = {"kabupaten": "kecamatan", "kecamatan": "desa", "desa": "posyandu"}
+# Lazy: translated where shown (page, exports) in the request's language.
 LEVEL_LABELS = {
-    "kabupaten": "Kabupaten/Kota",
-    "kecamatan": "Kecamatan",
-    "puskesmas": "Puskesmas",
-    "desa": "Desa/Kelurahan",
-    "posyandu": "Posyandu",
+    "kabupaten": gettext_lazy("Kabupaten/Kota"),
+    "kecamatan": gettext_lazy("Kecamatan"),
+    "puskesmas": gettext_lazy("Puskesmas"),
+    "desa": gettext_lazy("Desa/Kelurahan"),
+    "posyandu": gettext_lazy("Posyandu"),
 }
 
 # analytics names the z-scores haz/waz/whz; the stored fields (with their flag) are these.
 _Z_FIELD = {"haz": ("zlen", "flen"), "waz": ("zwei", "fwei"), "whz": ("zwfl", "fwfl")}
 INDICATOR_LABELS = {
-    "stunting": "Stunting (pendek + sangat pendek)",
-    "severe_stunting": "Sangat pendek",
-    "wasting": "Wasting (gizi kurang + gizi buruk)",
-    "underweight": "Berat badan kurang",
-    "overweight": "Gizi lebih",
+    "stunting": gettext_lazy("Stunting (pendek + sangat pendek)"),
+    "severe_stunting": gettext_lazy("Sangat pendek"),
+    "wasting": gettext_lazy("Wasting (gizi kurang + gizi buruk)"),
+    "underweight": gettext_lazy("Berat badan kurang"),
+    "overweight": gettext_lazy("Gizi lebih"),
 }
 INDICATOR_SHORT = {
     "stunting": "TB/U < −2 SD",

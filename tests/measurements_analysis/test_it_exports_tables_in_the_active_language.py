@@ -6,6 +6,7 @@ import io
 import openpyxl
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from konvergensi.measurements.prevalence import INDICATOR_LABELS, LEVEL_LABELS
 
@@ -27,6 +28,11 @@ def _cells(client, url, **params) -> list[list]:
     return [[c.value for c in row] for row in ws.iter_rows()]
 
 
+def _indonesian_labels() -> set[str]:
+    with translation.override("id"):
+        return {str(v) for v in (*INDICATOR_LABELS.values(), *LEVEL_LABELS.values())}
+
+
 def _english(client, user):
     client.force_login(user)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
@@ -43,8 +49,20 @@ def test_the_prevalence_export_has_english_headers(
     for label in INDICATORS_EN:
         for suffix in ("n", "cases", "%", "95% CI lower", "95% CI upper", "excluded (flag)"):
             assert f"{label}: {suffix}" in header, (label, suffix)
-    indonesian = {*INDICATOR_LABELS.values(), *LEVEL_LABELS.values()}
+    indonesian = _indonesian_labels()
+    assert "Desa/Kelurahan" in indonesian
     assert not [h for h in header if any(h.startswith(i) for i in indonesian)]
+
+
+def test_the_prevalence_page_names_its_indicators_in_english(
+    client, kabupaten, soe_data, feb_round, dinkes_operator
+):
+    _english(client, dinkes_operator)
+    url = reverse("measurements:prevalence", kwargs={"code": "53.02.01"})
+    page = client.get(url, {"putaran": feb_round.pk}).content.decode()
+    for label in INDICATORS_EN:
+        assert label in page, label
+    assert "Stunting (pendek + sangat pendek)" not in page
 
 
 def test_the_children_export_has_english_headers(
