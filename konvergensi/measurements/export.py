@@ -62,11 +62,9 @@ def _puskesmas_of(codes: set[str]) -> dict[str, str]:
     return out
 
 
-def export_rows(
-    queryset: QuerySet[Measurement], access: Access | None = None
-) -> list[list[object]]:
-    """The data rows (no header), in the order of ``EXPORT_HEADER``. With ``access``, the NIK
-    is masked where that user may not see it whole; without (a script, no user), it is whole."""
+def export_rows(queryset: QuerySet[Measurement], access: Access) -> list[list[object]]:
+    """The data rows (no header), in the order of ``EXPORT_HEADER``; the NIK is masked where
+    ``access``'s user may not see it whole (always asked: no caller gets whole NIKs by default)."""
     fields = (
         "child__desa_id", "child__nik", "child__name", "child__sex", "child__birth_date",
         "child__mother_name", "child__rt", "child__rw", "child__address", "desa_code",
@@ -82,10 +80,9 @@ def export_rows(
     for (child_desa, nik, name, sex, born, mother, rt, rw, address, code, posyandu,
          measured, weight, lenhei, measure, muac, cat_wfa, zwei, cat_hfa, zlen, cat_wfh,
          zwfl) in data:  # fmt: skip
-        if access is not None:
-            if child_desa not in full_nik:
-                full_nik[child_desa] = access.can_view_full_nik(child_desa)
-            nik = nik if full_nik[child_desa] else mask_nik(nik)
+        if child_desa not in full_nik:
+            full_nik[child_desa] = access.can_view_full_nik(child_desa)
+        nik = nik if full_nik[child_desa] else mask_nik(nik)
         rows.append([
             nik, name, "L" if sex == Sex.MALE else "P", born, mother,
             names.get(code[:2], ""), names.get(code[:5], ""), names.get(code[:8], ""),
@@ -97,7 +94,7 @@ def export_rows(
     return rows
 
 
-def export_eppgbm(queryset: QuerySet[Measurement], access: Access | None = None) -> bytes:
+def export_eppgbm(queryset: QuerySet[Measurement], access: Access) -> bytes:
     """The measurements of ``queryset`` as an e-PPGBM-compatible xlsx (bytes). The caller has
     already limited the queryset to what the user may see (personal data); ``access`` masks
     the NIK where that user may not see it whole (see ``export_rows``)."""

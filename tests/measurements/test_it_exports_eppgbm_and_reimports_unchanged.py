@@ -2,6 +2,7 @@ import io
 
 import openpyxl
 
+from konvergensi.accounts.access import Access
 from konvergensi.measurements.export import EXPORT_HEADER, export_eppgbm
 from konvergensi.measurements.models import Measurement
 from konvergensi.measurements.services import confirm_import, preview_import
@@ -20,7 +21,7 @@ def test_it_round_trips_export_then_import_with_nothing_changed(tmp_path, operat
         user=operator,
         desa_confirmations={},
     )
-    data = export_eppgbm(Measurement.objects.all())
+    data = export_eppgbm(Measurement.objects.all(), Access(operator))
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
     values = list(sheet.values)
     assert values[0] == EXPORT_HEADER
