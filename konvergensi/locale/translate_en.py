@@ -699,6 +699,7 @@ EN = {
     "Perkiraan bila dikonfirmasi": "Expected if confirmed",
     "%(c)s baru · %(u)s diperbarui · %(n)s tidak berubah": "%(c)s new · %(u)s updated · %(n)s unchanged",
     "%(n)s anak baru": "%(n)s new children",
+    "NIK dilengkapi untuk %(n)s anak": "NIK filled in for %(n)s children",
     "Per desa": "Per desa",
     "Peringatan": "Warnings",
     "Galat": "Errors",

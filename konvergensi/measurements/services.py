@@ -796,6 +796,8 @@ def _summary(a: Analysis, confirmations: dict[str, str]) -> dict[str, Any]:
         "desa_confirmations": confirmations,
         "duplicates": int(d["duplicate_of"].is_not_null().sum()),
         "children_new": a.children_new,
+        # stored children without a NIK that the file gives one (not counted as measurements)
+        "nik_filled": len(a.nik_fill),
         "predicted": {
             "created": int((actions == "create").sum()),
             "updated": int((actions == "update").sum()),

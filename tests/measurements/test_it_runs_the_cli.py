@@ -2,8 +2,9 @@ import re
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
-from konvergensi.measurements.models import Measurement
+from konvergensi.measurements.models import Child, ImportBatch, Measurement
 
 from .conftest import row, write_csv, write_xlsx
 
@@ -148,3 +149,36 @@ def test_it_tells_an_unprepared_database_without_a_stack_trace(tmp_path):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "manage.py migrate" in done.stderr
+
+
+def test_it_says_how_many_stored_children_the_file_gives_their_nik(tmp_path, operator):
+    from io import StringIO
+
+    write_csv(tmp_path / "feb.csv", [row("Ani"), row("Budi", sex="L")])
+    assert _run(str(tmp_path / "feb.csv"), "--user", operator.username)[3] == 2
+    again = write_csv(
+        tmp_path / "nik.csv",
+        [row("Ani", nik="5302014101240001"), row("Budi", sex="L", nik="5302010101240002")],
+    )
+    out = StringIO()
+    call_command("import_measurements", str(again), "--user", operator.username, stdout=out)
+    # the measurements are the same; the children are not: both get their NIK
+    assert "created=0 updated=0" in out.getvalue()
+    assert "NIK dilengkapi untuk 2 anak" in out.getvalue()
+    assert sorted(Child.objects.values_list("nik", flat=True)) == [
+        "5302010101240002",
+        "5302014101240001",
+    ]
+    batch = ImportBatch.objects.order_by("pk").last()
+    assert batch.summary["nik_filled"] == 2
+
+
+def test_the_batch_page_says_it_too(tmp_path, operator, client):
+    write_csv(tmp_path / "feb.csv", [row("Ani")])
+    _run(str(tmp_path / "feb.csv"), "--user", operator.username)
+    _run(str(write_csv(tmp_path / "b.csv", [row("Ani", nik="5302014101240001")])), "--user",
+         operator.username)  # fmt: skip
+    client.force_login(operator)
+    batch = ImportBatch.objects.order_by("pk").last()
+    page = client.get(reverse("measurements:batch", args=[batch.pk])).content.decode()
+    assert "NIK dilengkapi untuk 1 anak" in page

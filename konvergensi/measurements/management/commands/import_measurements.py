@@ -158,6 +158,8 @@ def _suggestion_hint(s: dict[str, Any]) -> str:
 def _sentence(batch: ImportBatch, *, dry_run: bool) -> str:
     counts = f"{batch.created} baru, {batch.updated} diperbarui, {batch.unchanged} tidak berubah"
     skipped = f"; {batch.rows_error} baris bergalat tidak diimpor" if batch.rows_error else ""
+    if filled := batch.summary.get("nik_filled"):
+        counts += f", NIK dilengkapi untuk {filled} anak"
     if dry_run:
         return f"Uji coba, tidak ada yang disimpan. Bila diimpor: {counts}{skipped}."
     return f"Impor selesai: {counts}{skipped}."
