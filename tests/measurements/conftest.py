@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 
 from konvergensi.accounts.models import Institution, InstitutionKind, Role, User
+from konvergensi.measurements.services import confirm_import, preview_import
 from konvergensi.regions.models import Level, Puskesmas, Region
 
 HEADER = [
@@ -197,3 +198,10 @@ def as_xlsx_cells(r: list[str]) -> list[object]:
         else:
             out.append(v)
     return out
+
+
+def import_file(path, user, region):
+    """Preview and confirm a file, as a user who confirms without choosing any desa."""
+    return confirm_import(
+        preview_import(path, user=user, region=region), user=user, desa_confirmations={}
+    )

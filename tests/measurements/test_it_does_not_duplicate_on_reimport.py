@@ -1,13 +1,7 @@
 from konvergensi.measurements.models import Child, Measurement
 from konvergensi.measurements.services import confirm_import, preview_import
 
-from .conftest import as_xlsx_cells, row, write_csv, write_xlsx
-
-
-def _import(path, user, region):
-    return confirm_import(
-        preview_import(path, user=user, region=region), user=user, desa_confirmations={}
-    )
+from .conftest import as_xlsx_cells, import_file, row, write_csv, write_xlsx
 
 
 def test_it_reports_a_second_import_of_the_same_file_unchanged(tmp_path, operator, kabupaten):
@@ -15,9 +9,9 @@ def test_it_reports_a_second_import_of_the_same_file_unchanged(tmp_path, operato
     path = write_xlsx(
         tmp_path / "feb.xlsx", [as_xlsx_cells(r) for r in rows], title="Data Pengukuran"
     )
-    first = _import(path, operator, kabupaten)
+    first = import_file(path, operator, kabupaten)
     assert (first.created, first.updated) == (2, 0)
-    second = _import(path, operator, kabupaten)
+    second = import_file(path, operator, kabupaten)
     assert (second.created, second.updated, second.unchanged) == (0, 0, 2)
     assert Measurement.objects.count() == 2 and Child.objects.count() == 2
 
@@ -25,7 +19,9 @@ def test_it_reports_a_second_import_of_the_same_file_unchanged(tmp_path, operato
 def test_it_creates_only_new_rows_and_updates_changed_ones_of_an_overlapping_file(
     tmp_path, operator, kabupaten
 ):
-    _import(write_csv(tmp_path / "a.csv", [row("Ani"), row("Budi", sex="L")]), operator, kabupaten)
+    import_file(
+        write_csv(tmp_path / "a.csv", [row("Ani"), row("Budi", sex="L")]), operator, kabupaten
+    )
     overlapping = write_csv(tmp_path / "b.csv", [
         row("Ani"),                      # same: unchanged
         row("Budi", sex="L", weight="10,1"),  # corrected weight: update

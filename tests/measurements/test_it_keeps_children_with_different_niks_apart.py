@@ -6,21 +6,15 @@ from konvergensi.accounts.models import Institution, InstitutionKind, Role, User
 from konvergensi.measurements.models import Child, Measurement
 from konvergensi.measurements.services import confirm_import, preview_import
 
-from .conftest import row, write_csv
+from .conftest import import_file, row, write_csv
 
 STORED = "5302014101241002"
 OTHER = "5302014101240002"
 
 
-def _import(path, user, region):
-    return confirm_import(
-        preview_import(path, user=user, region=region), user=user, desa_confirmations={}
-    )
-
-
 def _store(tmp_path, user, region):
     path = write_csv(tmp_path / "first.csv", [row("Maria Nenobais", nik=STORED, parent="Yuliana")])
-    return _import(path, user, region)
+    return import_file(path, user, region)
 
 
 def test_it_makes_a_new_child_for_another_nik_and_warns(tmp_path, operator, kabupaten):
@@ -51,9 +45,9 @@ def test_it_changes_nothing_on_reimport_and_still_warns(tmp_path, operator, kabu
     path = write_csv(tmp_path / "second.csv", [
         row("Maria Nenobais", nik=OTHER, parent="Yuliana", measured="10/03/2026"),
     ])  # fmt: skip
-    _import(path, operator, kabupaten)
+    import_file(path, operator, kabupaten)
 
-    again = _import(path, operator, kabupaten)
+    again = import_file(path, operator, kabupaten)
 
     assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
     assert [i[3] for i in again.summary["issues"]] == ["nik_other_child"]
@@ -84,7 +78,7 @@ def test_it_still_matches_a_row_without_nik_to_the_child_with_one(tmp_path, oper
         row("Maria Nenobais", parent="Yuliana", measured="10/03/2026"),
     ])  # fmt: skip
 
-    batch = _import(path, operator, kabupaten)
+    batch = import_file(path, operator, kabupaten)
 
     assert (batch.created, batch.summary["issues"]) == (1, [])
     assert Child.objects.count() == 1

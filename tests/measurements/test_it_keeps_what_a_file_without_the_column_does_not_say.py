@@ -3,15 +3,8 @@ from such a file changes what the file says and keeps the rest: the posyandu sta
 z-scores are those of the stored weight with the new height, not of "no weight"."""
 
 from konvergensi.measurements.models import Measurement
-from konvergensi.measurements.services import confirm_import, preview_import
 
-from .conftest import HEADER, row, write_csv
-
-
-def _import(path, user, region):
-    return confirm_import(
-        preview_import(path, user=user, region=region), user=user, desa_confirmations={}
-    )
+from .conftest import HEADER, import_file, row, write_csv
 
 
 def _without(columns: set[str], r: list[str]) -> tuple[list[str], list[str]]:
@@ -22,12 +15,12 @@ def _without(columns: set[str], r: list[str]) -> tuple[list[str], list[str]]:
 def test_it_keeps_the_posyandu_and_the_weight_results_when_only_the_height_is_corrected(
     tmp_path, operator, kabupaten
 ):
-    _import(write_csv(tmp_path / "full.csv", [row("Ani", height="75,2")]), operator, kabupaten)
+    import_file(write_csv(tmp_path / "full.csv", [row("Ani", height="75,2")]), operator, kabupaten)
     before = Measurement.objects.get()
     assert before.posyandu is not None and before.zwei is not None and before.cat_wfa
 
     header, cells = _without({"Posyandu", "Berat"}, row("Ani", height="76,0"))
-    batch = _import(write_csv(tmp_path / "tinggi.csv", [cells], header), operator, kabupaten)
+    batch = import_file(write_csv(tmp_path / "tinggi.csv", [cells], header), operator, kabupaten)
     assert (batch.status, batch.updated) == ("done", 1), batch.message
 
     after = Measurement.objects.get()
@@ -37,7 +30,7 @@ def test_it_keeps_the_posyandu_and_the_weight_results_when_only_the_height_is_co
     assert after.zwei == before.zwei and after.cat_wfa == before.cat_wfa
     # weight-for-length does, and is computed with the stored weight
     assert after.zwfl is not None and after.zwfl != before.zwfl
-    full = _import(
+    full = import_file(
         write_csv(tmp_path / "lagi.csv", [row("Ani", height="76,0")]), operator, kabupaten
     )
     assert (full.updated, full.unchanged) == (0, 1)
@@ -45,8 +38,8 @@ def test_it_keeps_the_posyandu_and_the_weight_results_when_only_the_height_is_co
 
 
 def test_it_still_clears_the_posyandu_a_file_leaves_empty(tmp_path, operator, kabupaten):
-    _import(write_csv(tmp_path / "a.csv", [row("Ani")]), operator, kabupaten)
-    _import(
+    import_file(write_csv(tmp_path / "a.csv", [row("Ani")]), operator, kabupaten)
+    import_file(
         write_csv(tmp_path / "b.csv", [row("Ani", posyandu="", weight="9,7")]), operator, kabupaten
     )
     assert Measurement.objects.get().posyandu_id is None

@@ -4,13 +4,7 @@ then overtaken by another import or an edit, is matched again inside the import 
 from konvergensi.measurements.models import Child, Measurement
 from konvergensi.measurements.services import confirm_import, preview_import
 
-from .conftest import row, write_csv
-
-
-def _import(path, user, region):
-    return confirm_import(
-        preview_import(path, user=user, region=region), user=user, desa_confirmations={}
-    )
+from .conftest import import_file, row, write_csv
 
 
 def test_it_does_not_duplicate_rows_another_import_wrote_after_the_preview(
@@ -19,7 +13,9 @@ def test_it_does_not_duplicate_rows_another_import_wrote_after_the_preview(
     rows = [row("Ani", nik="5302014101240001"), row("Budi", sex="L")]
     late = preview_import(write_csv(tmp_path / "a.csv", rows), user=operator, region=kabupaten)
     assert late.summary["predicted"]["created"] == 2
-    _import(write_csv(tmp_path / "same.csv", rows), operator, kabupaten)  # overtakes the preview
+    import_file(
+        write_csv(tmp_path / "same.csv", rows), operator, kabupaten
+    )  # overtakes the preview
     batch = confirm_import(late, user=operator, desa_confirmations={})
     assert (batch.created, batch.updated, batch.unchanged) == (0, 0, 2)
     assert Child.objects.count() == 2 and Measurement.objects.count() == 2
@@ -27,7 +23,7 @@ def test_it_does_not_duplicate_rows_another_import_wrote_after_the_preview(
 
 def test_it_updates_a_measurement_edited_after_the_preview(tmp_path, operator, kabupaten):
     path = write_csv(tmp_path / "a.csv", [row("Ani", weight="9,5")])
-    _import(path, operator, kabupaten)
+    import_file(path, operator, kabupaten)
     again = preview_import(path, user=operator, region=kabupaten)
     assert again.summary["predicted"]["unchanged"] == 1
     m = Measurement.objects.get()

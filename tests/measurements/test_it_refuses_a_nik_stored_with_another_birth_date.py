@@ -10,15 +10,9 @@ from konvergensi.accounts.models import Institution, InstitutionKind, Role, User
 from konvergensi.measurements.models import Child, Measurement
 from konvergensi.measurements.services import confirm_import, preview_import
 
-from .conftest import HEADER, as_xlsx_cells, row, write_csv
+from .conftest import HEADER, as_xlsx_cells, import_file, row, write_csv
 
 NIK = "5302014101240001"
-
-
-def _import(path, user, region):
-    return confirm_import(
-        preview_import(path, user=user, region=region), user=user, desa_confirmations={}
-    )
 
 
 def _issues(batch):
@@ -27,7 +21,7 @@ def _issues(batch):
 
 def _stored(tmp_path, user, region, **changes):
     values = {"nik": NIK, "born": "12/03/2024", "measured": "10/02/2026", **changes}
-    return _import(write_csv(tmp_path / "first.csv", [row("Ani Tefa", **values)]), user, region)
+    return import_file(write_csv(tmp_path / "first.csv", [row("Ani Tefa", **values)]), user, region)
 
 
 def test_it_refuses_a_row_whose_nik_is_stored_with_another_birth_date(
@@ -66,7 +60,7 @@ def test_it_refuses_a_row_whose_nik_is_stored_with_another_sex(tmp_path, operato
         [row("Ani Tefa", nik=NIK, born="12/03/2024", sex="L", measured="10/03/2026")],
     )
 
-    batch = _import(path, operator, kabupaten)
+    batch = import_file(path, operator, kabupaten)
 
     assert _issues(batch) == [
         (2, "JK", "error", "nik_sex_stored",
@@ -87,7 +81,7 @@ def test_it_treats_a_birth_date_shifted_by_the_excel_1904_epoch_as_another_date(
         [row("Ani Tefa", nik=NIK, born="13/03/2025", measured="10/03/2026")],
     )
 
-    batch = _import(path, operator, kabupaten)
+    batch = import_file(path, operator, kabupaten)
 
     assert [i[3] for i in batch.summary["issues"] if i[2] == "error"] == ["nik_birth_date_stored"]
     assert batch.created == 0
@@ -153,8 +147,8 @@ def test_it_reports_the_same_error_again_and_writes_nothing_on_reimport(
         tmp_path / "second.csv",
         [row("Ani Tefa", nik=NIK, born="21/03/2024", measured="10/03/2026")],
     )
-    first = _import(path, operator, kabupaten)
-    again = _import(path, operator, kabupaten)
+    first = import_file(path, operator, kabupaten)
+    again = import_file(path, operator, kabupaten)
 
     assert _issues(again) == _issues(first)
     assert (again.created, again.updated, again.unchanged, again.rows_error) == (0, 0, 0, 1)
@@ -222,7 +216,7 @@ def test_it_reports_the_acceptance_file_f15_after_f01_style_data(tmp_path, opera
                                 measured="11/03/2026")))  # fmt: skip
     wb.save(tmp_path / "f15.xlsx")
 
-    batch = _import(tmp_path / "f15.xlsx", operator, kabupaten)
+    batch = import_file(tmp_path / "f15.xlsx", operator, kabupaten)
 
     assert [i[3] for i in batch.summary["issues"]] == ["nik_birth_date_conflict"] * 2
     assert (batch.created, batch.rows_error) == (0, 2)

@@ -6,20 +6,14 @@ file, and the rows without NIK, are imported (docs/decisions/0004)."""
 from konvergensi.measurements.models import Child, ImportStatus, Measurement
 from konvergensi.measurements.services import confirm_import, preview_import
 
-from .conftest import row, write_csv
+from .conftest import import_file, row, write_csv
 
 NIK = "5302014101240001"
 OTHER = "5302014101240002"
 
 
-def _import(path, user, region):
-    return confirm_import(
-        preview_import(path, user=user, region=region), user=user, desa_confirmations={}
-    )
-
-
 def test_it_makes_the_rows_errors_and_imports_the_others(tmp_path, operator, kabupaten):
-    _import(write_csv(tmp_path / "feb.csv", [row("Ani")]), operator, kabupaten)
+    import_file(write_csv(tmp_path / "feb.csv", [row("Ani")]), operator, kabupaten)
     path = write_csv(tmp_path / "next.csv", [
         row("Ani", nik=NIK, measured="10/03/2026", weight="9,8"),
         row("Budi", sex="L", parent="Yohana"),
@@ -53,13 +47,13 @@ def test_it_makes_the_rows_errors_and_imports_the_others(tmp_path, operator, kab
 
 
 def test_it_still_fills_one_nik_given_on_several_dates(tmp_path, operator, kabupaten):
-    _import(write_csv(tmp_path / "feb.csv", [row("Ani")]), operator, kabupaten)
+    import_file(write_csv(tmp_path / "feb.csv", [row("Ani")]), operator, kabupaten)
     path = write_csv(tmp_path / "next.csv", [
         row("Ani", nik=NIK, measured="10/03/2026"),
         row("Ani", nik=NIK, measured="10/04/2026"),
     ])  # fmt: skip
 
-    batch = _import(path, operator, kabupaten)
+    batch = import_file(path, operator, kabupaten)
 
     assert (batch.created, batch.summary["issues"]) == (2, [])
     assert list(Child.objects.values_list("nik", flat=True)) == [NIK]

@@ -5,19 +5,13 @@ each is an error naming the other, and the rest of the file is imported."""
 from konvergensi.measurements.models import Child, ImportStatus, Measurement
 from konvergensi.measurements.services import confirm_import, preview_import
 
-from .conftest import row, write_csv
+from .conftest import import_file, row, write_csv
 
 NIK = "5302014101240001"
 
 
-def _import(path, user, region):
-    return confirm_import(
-        preview_import(path, user=user, region=region), user=user, desa_confirmations={}
-    )
-
-
 def test_it_makes_both_rows_errors_and_imports_the_others(tmp_path, operator, kabupaten):
-    _import(write_csv(tmp_path / "feb.csv", [row("Ani", nik=NIK)]), operator, kabupaten)
+    import_file(write_csv(tmp_path / "feb.csv", [row("Ani", nik=NIK)]), operator, kabupaten)
     path = write_csv(tmp_path / "mar.csv", [
         row("Ani", nik=NIK, measured="10/03/2026", weight="9,8"),  # row 2: by NIK
         row("Budi", sex="L", parent="Yohana", measured="10/03/2026"),  # row 3: fine
@@ -38,11 +32,11 @@ def test_it_makes_both_rows_errors_and_imports_the_others(tmp_path, operator, ka
 
 
 def test_it_still_imports_them_on_different_dates(tmp_path, operator, kabupaten):
-    _import(write_csv(tmp_path / "feb.csv", [row("Ani", nik=NIK)]), operator, kabupaten)
+    import_file(write_csv(tmp_path / "feb.csv", [row("Ani", nik=NIK)]), operator, kabupaten)
     path = write_csv(tmp_path / "mar.csv", [
         row("Ani", nik=NIK, measured="10/03/2026", weight="9,8"),
         row("Ani", measured="10/04/2026", weight="9,9"),
     ])  # fmt: skip
-    batch = _import(path, operator, kabupaten)
+    batch = import_file(path, operator, kabupaten)
     assert (batch.status, batch.created, batch.rows_error) == ("done", 2, 0), batch.message
     assert Measurement.objects.filter(child__nik=NIK).count() == 3

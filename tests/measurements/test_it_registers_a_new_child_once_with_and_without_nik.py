@@ -6,16 +6,10 @@ and mother, the row without NIK cannot tell which child it is and says so."""
 from konvergensi.measurements.models import Child, Measurement
 from konvergensi.measurements.services import confirm_import, preview_import
 
-from .conftest import row, write_csv
+from .conftest import import_file, row, write_csv
 
 NIK = "5302014101240001"
 OTHER = "5302014101240002"
-
-
-def _import(path, user, region):
-    return confirm_import(
-        preview_import(path, user=user, region=region), user=user, desa_confirmations={}
-    )
 
 
 def test_it_registers_the_child_once_with_its_nik(tmp_path, operator, kabupaten):
@@ -45,7 +39,7 @@ def test_it_keeps_apart_a_row_of_the_other_sex(tmp_path, operator, kabupaten):
         row("Ani", sex="L", measured="10/03/2026"),
     ])  # fmt: skip
 
-    batch = _import(path, operator, kabupaten)
+    batch = import_file(path, operator, kabupaten)
 
     assert batch.created == 2
     assert sorted(Child.objects.values_list("nik", "sex")) == [("", 1), (NIK, 2)]
@@ -91,13 +85,13 @@ def test_it_warns_a_row_without_nik_that_two_niks_share(tmp_path, operator, kabu
 
 
 def test_it_hangs_both_rows_on_a_stored_child_with_the_nik(tmp_path, operator, kabupaten):
-    _import(write_csv(tmp_path / "feb.csv", [row("Ani", nik=NIK)]), operator, kabupaten)
+    import_file(write_csv(tmp_path / "feb.csv", [row("Ani", nik=NIK)]), operator, kabupaten)
     path = write_csv(tmp_path / "mar.csv", [
         row("Ani", measured="10/03/2026"),
         row("Ani", nik=NIK, measured="10/04/2026"),
     ])  # fmt: skip
 
-    batch = _import(path, operator, kabupaten)
+    batch = import_file(path, operator, kabupaten)
 
     assert (batch.created, batch.summary["issues"]) == (2, [])
     assert Child.objects.count() == 1

@@ -5,13 +5,7 @@ without that column says nothing about it and the stored posyandu stays."""
 from konvergensi.measurements.models import Measurement
 from konvergensi.measurements.services import confirm_import, preview_import
 
-from .conftest import HEADER, row, write_csv
-
-
-def _import(path, user, region):
-    return confirm_import(
-        preview_import(path, user=user, region=region), user=user, desa_confirmations={}
-    )
+from .conftest import HEADER, import_file, row, write_csv
 
 
 def _counts(batch) -> tuple[int, int, int]:
@@ -19,7 +13,7 @@ def _counts(batch) -> tuple[int, int, int]:
 
 
 def test_it_moves_the_measurement_to_the_posyandu_the_file_names(tmp_path, operator, kabupaten):
-    _import(write_csv(tmp_path / "a.csv", [row("Ani", posyandu="Melati")]), operator, kabupaten)
+    import_file(write_csv(tmp_path / "a.csv", [row("Ani", posyandu="Melati")]), operator, kabupaten)
 
     path = write_csv(tmp_path / "b.csv", [row("Ani", posyandu="Mawar")])
     preview = preview_import(path, user=operator, region=kabupaten)
@@ -31,10 +25,10 @@ def test_it_moves_the_measurement_to_the_posyandu_the_file_names(tmp_path, opera
 
 
 def test_it_leaves_the_same_posyandu_written_otherwise_unchanged(tmp_path, operator, kabupaten):
-    _import(write_csv(tmp_path / "a.csv", [row("Ani", posyandu="Melati")]), operator, kabupaten)
+    import_file(write_csv(tmp_path / "a.csv", [row("Ani", posyandu="Melati")]), operator, kabupaten)
     stored = Measurement.objects.get().posyandu_id
 
-    batch = _import(
+    batch = import_file(
         write_csv(tmp_path / "b.csv", [row("Ani", posyandu=" POSYANDU melati ")]),
         operator,
         kabupaten,
@@ -44,7 +38,7 @@ def test_it_leaves_the_same_posyandu_written_otherwise_unchanged(tmp_path, opera
 
 
 def test_it_clears_the_posyandu_a_file_leaves_empty_as_an_update(tmp_path, operator, kabupaten):
-    _import(write_csv(tmp_path / "a.csv", [row("Ani", posyandu="Melati")]), operator, kabupaten)
+    import_file(write_csv(tmp_path / "a.csv", [row("Ani", posyandu="Melati")]), operator, kabupaten)
 
     path = write_csv(tmp_path / "b.csv", [row("Ani", posyandu="")])
     preview = preview_import(path, user=operator, region=kabupaten)
@@ -55,11 +49,11 @@ def test_it_clears_the_posyandu_a_file_leaves_empty_as_an_update(tmp_path, opera
 
 
 def test_it_keeps_the_posyandu_when_the_file_has_no_such_column(tmp_path, operator, kabupaten):
-    _import(write_csv(tmp_path / "a.csv", [row("Ani", posyandu="Melati")]), operator, kabupaten)
+    import_file(write_csv(tmp_path / "a.csv", [row("Ani", posyandu="Melati")]), operator, kabupaten)
     keep = [i for i, h in enumerate(HEADER) if h != "Posyandu"]
     cells = row("Ani", posyandu="Mawar")
 
-    batch = _import(
+    batch = import_file(
         write_csv(tmp_path / "b.csv", [[cells[i] for i in keep]], [HEADER[i] for i in keep]),
         operator,
         kabupaten,
