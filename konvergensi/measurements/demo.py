@@ -13,6 +13,9 @@
   heaping), and about 0.4% of values are typing errors the growth engine flags.
 - Sasaran balita per desa and year: entered for most desa, estimated for about one in six.
 - Re-measurements by a second measurer for a sample of posyandu in the last two rounds.
+- About one child in 400 without a NIK is registered a second time under another spelling of
+  its name from some round on (as an import of the next round's file does), so the page of
+  probable duplicates (``merge``, decision 0007) has something to show.
 
 Z-scores, flags and categories are stored through ``engine.compute`` (growth.zscores +
 classify, vectorised). Rows are written with ``bulk_create`` in chunks. Idempotent: nothing
@@ -27,7 +30,7 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from scipy import stats
 
 from growth import tables
@@ -76,6 +79,7 @@ class SeedResult:
     rounds: int = 0
     remeasurements: int = 0
     flagged: int = 0
+    registered_twice: int = 0
     seconds: float = 0.0
     created: dict[str, int] = field(default_factory=dict)
 
@@ -168,6 +172,7 @@ def seed_measurements(
         kids = _children(kab, desa, posyandu, rounds, n, rng)
         result.children = len(kids["ids"])
         result.measurements, result.flagged = _measurements(kids, rounds, pkm_of, posyandu, rng)
+        result.registered_twice = _register_twice(kids, rng)
         _sasaran(desa, kids, rounds, rng)
         result.remeasurements = _remeasurements(kab, rounds, rng)
     # The rows above bypass the audit history, so the stored round counts cannot trace them:
@@ -256,6 +261,58 @@ def _children(kab, desa, posyandu, rounds, n, rng) -> dict:
         "codes": codes,
         "absent_desa": rng.choice(len(desa), size=max(1, len(desa) // 40), replace=False),
     }
+
+
+SHARE_REGISTERED_TWICE = 1 / 400
+
+
+def spelling_variant(name: str) -> str:
+    """Another way a kader writes the same first name: its last y, else i, else e (never the
+    first letter) written i, y or i ("Rafael" → "Rafail"), else an h added ("Agus" → "Agush")."""
+    first, _, rest = name.partition(" ")
+    for a, b in (("y", "i"), ("i", "y"), ("e", "i")):
+        k = first.rfind(a)
+        if k > 0:
+            first = first[:k] + b + first[k + 1 :]
+            break
+    else:
+        first += "h"
+    return f"{first} {rest}".strip()
+
+
+def _register_twice(kids, rng) -> int:
+    """Give some NIK-less children with three or more measurements a second registration
+    (a spelling variant of the name, the same birth date, mother and desa) that holds their
+    measurements from their second-to-last one on. Returns how many."""
+    ids = kids["ids"]
+    eligible = list(
+        Child.objects.filter(pk__in=ids, nik="")
+        .annotate(n=models.Count("measurements"))
+        .filter(n__gte=3)
+        .order_by("pk")
+    )
+    if not eligible:
+        return 0
+    size = min(len(eligible), max(1, round(len(ids) * SHARE_REGISTERED_TWICE)))
+    chosen = sorted(rng.choice(len(eligible), size=size, replace=False).tolist())
+    for child in (eligible[i] for i in chosen):
+        measured = Measurement.objects.filter(child=child)
+        dates = list(measured.order_by("measured_on").values_list("measured_on", flat=True))
+        name = spelling_variant(child.name)
+        twin = Child.objects.create(
+            name=name,
+            sex=child.sex,
+            birth_date=child.birth_date,
+            mother_name=child.mother_name,
+            address=child.address,
+            rt=child.rt,
+            rw=child.rw,
+            desa_id=child.desa_id,
+            posyandu_id=child.posyandu_id,
+            match_key=match_key(name, child.birth_date, child.mother_name),
+        )
+        measured.filter(measured_on__gte=dates[-2]).update(child=twin)
+    return size
 
 
 _M_COLUMNS = ["child", "measured_on", "desa_code", "posyandu", "age_days", "weight_kg",

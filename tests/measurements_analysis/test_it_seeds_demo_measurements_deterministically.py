@@ -63,3 +63,25 @@ def test_it_stores_each_rounds_counts_equal_to_the_live_count(kabupaten, puskesm
         live = _count_live(Period.of_round(rnd), "desa_code", rnd.region_id)
         assert live, rnd.name
         assert RoundSummary.objects.get(round=rnd).counts == live
+
+
+def test_it_registers_a_few_children_twice_for_the_duplicates_page(kabupaten, puskesmas):
+    from konvergensi.measurements.merge import find_candidates
+
+    posyandu("53.02.01.1001", "Melati")
+    result = seed_measurements("53.02", seed=7, children=800, today=TODAY)
+    assert result.registered_twice == 2  # one in 400
+    twins = Child.objects.order_by("-pk")[: result.registered_twice]
+    found = find_candidates(Child.objects.values_list("desa_id", flat=True).distinct())
+    pairs = {frozenset((c.first, c.second)) for cs in found.values() for c in cs}
+    for twin in twins:
+        original = Child.objects.exclude(pk=twin.pk).get(
+            birth_date=twin.birth_date, mother_name=twin.mother_name, desa_id=twin.desa_id,
+            sex=twin.sex, nik="",
+        )  # fmt: skip
+        assert twin.name != original.name
+        assert frozenset((twin.pk, original.pk)) in pairs
+        # the history is split: the twin holds the last two measurements, the original the rest
+        assert twin.measurements.count() == 2 and original.measurements.count() >= 1
+        last = original.measurements.order_by("-measured_on").first().measured_on
+        assert last < twin.measurements.order_by("measured_on").first().measured_on
