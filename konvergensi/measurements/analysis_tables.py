@@ -45,7 +45,7 @@ def ancestors(region: Region) -> list[Region]:
 def row_links(table: PrevalenceTable, access: Access) -> dict[str, str]:
     links: dict[str, str] = {}
     for row in table.rows:
-        if table.level in ("kecamatan", "desa") and access.can_browse_region(row.code):
+        if table.level in ("kabupaten", "kecamatan", "desa") and access.can_browse_region(row.code):
             links[row.code] = reverse("measurements:prevalence", kwargs={"code": row.code})
         elif table.level == "posyandu" and row.code and access.can_view_personal_data(table.within):
             links[row.code] = reverse("measurements:children_posyandu", kwargs={"pk": row.code})

@@ -55,8 +55,15 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 LEVELS = ("kabupaten", "kecamatan", "puskesmas", "desa", "posyandu")
-# The level shown one step down in the drill-down (kabupaten → kecamatan → desa → posyandu).
-CHILD_LEVEL = {"kabupaten": "kecamatan", "kecamatan": "desa", "desa": "posyandu"}
+# The level shown one step down in the drill-down (provinsi → kabupaten → kecamatan → desa →
+# posyandu). The province's page compares its kab/kota (Pedoman Aksi 8: the province assesses
+# them); rounds are a kabupaten's, so a province picks a date range (default: this year).
+CHILD_LEVEL = {
+    "provinsi": "kabupaten",
+    "kabupaten": "kecamatan",
+    "kecamatan": "desa",
+    "desa": "posyandu",
+}
 # Lazy: translated where shown (page, exports) in the request's language.
 LEVEL_LABELS = {
     "kabupaten": gettext_lazy("Kabupaten/Kota"),
@@ -764,7 +771,10 @@ def _posyandu_table(period: Period, desa: Region, scope: Scope | None) -> Preval
 
 
 def rounds_for(region_code: str):
-    """Measurement rounds of the kabupaten the region sits in (newest first)."""
+    """Measurement rounds of the kabupaten the region sits in (newest first); none for a
+    province, whose kab/kota each have their own."""
+    if "." not in region_code:
+        return MeasurementRound.objects.none()
     return MeasurementRound.objects.filter(region_id=region_code[:5]).order_by("-start_date")
 
 

@@ -105,3 +105,29 @@ def test_a_province_health_office_made_in_the_django_admin_is_a_reader_too(peopl
     assert not access.can_view_personal_data("53.02.01.2001")
     assert not access.can_view_full_nik("53.02.01.2001")
     assert access.can_view_region("53.03.01.2001")  # it still reads every aggregate
+
+
+def test_it_compares_its_kabupaten_on_the_province_page(client, people, reader):
+    day = dt.date(2026, 2, 10)
+    for desa, z in (("53.02.01.2001", -2.5), ("53.03.01.2001", -1.0), ("53.03.01.2001", -3.1)):
+        child = Child.objects.create(
+            name="Anak", sex=1, birth_date=day - dt.timedelta(days=400), desa_id=desa,
+            match_key=f"{desa}-{z}",
+        )  # fmt: skip
+        Measurement.objects.create(
+            child=child, measured_on=day, desa_code=desa, age_days=400, zlen=z
+        )
+    client.force_login(reader)
+    page = client.get(
+        reverse("measurements:prevalence", args=["53"]),
+        {"dari": "2026-01-01", "sampai": "2026-12-31"},
+    )
+    assert page.status_code == 200
+    table = page.context["table"]
+    assert table.level == "kabupaten"
+    rows = {r.code: (r.stunting.cases, r.stunting.n) for r in table.rows}
+    assert rows == {"53.02": (1, 1), "53.03": (1, 2)}
+    assert (table.total.stunting.cases, table.total.stunting.n) == (2, 3)
+    assert "Anak" not in page.content.decode()
+    # its drill-down reaches each kabupaten's page
+    assert reverse("measurements:prevalence", args=["53.03"]) in page.content.decode()
