@@ -506,7 +506,7 @@ EN = {
     "TEM relatif BB %": "Relative weight TEM %",
     "Penilaian BB": "Weight rating",
     "pengukur": "measurer",
-    "Berkas ekspor e-PPGBM (xlsx, xls, ods atau csv)": "e-PPGBM export file (xlsx, xls, ods or csv)",
+    "Berkas ekspor e-PPGBM (xlsx, xls, ods, csv, atau tabel halaman web yang disimpan sebagai .xls)": "e-PPGBM export file (xlsx, xls, ods, csv, or a web page's table saved as .xls)",
     "Pilih berkas yang akan diunggah.": "Choose the file to upload.",
     "Berkas kosong: tidak ada data yang bisa dibaca.": "The file is empty: there is no data to read.",
     "Berkas terlalu besar (maksimal %(mb)s MB); bagi menjadi beberapa berkas.": "The file is too large (at most %(mb)s MB); split it into several files.",

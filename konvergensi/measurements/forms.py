@@ -13,7 +13,10 @@ MAX_UPLOAD_MB = 50
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label=_("Berkas ekspor e-PPGBM (xlsx, xls, ods atau csv)"),
+        label=_(
+            "Berkas ekspor e-PPGBM (xlsx, xls, ods, csv, atau tabel halaman web yang disimpan "
+            "sebagai .xls)"
+        ),
         error_messages={"required": _("Pilih berkas yang akan diunggah."),
                         "empty": _("Berkas kosong: tidak ada data yang bisa dibaca.")},
     )  # fmt: skip

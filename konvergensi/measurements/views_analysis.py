@@ -170,6 +170,7 @@ def child_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "history": history,
         "charts": tables.child_charts(child, history),
         "region": child.desa,
+        "ancestors": tables.ancestors(child.desa),
         "can_merge": merge.can_merge_children(access, child.desa_id),
         "nav_active": 7,
     }

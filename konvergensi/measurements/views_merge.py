@@ -73,7 +73,13 @@ def pick(request: HttpRequest, pk: int) -> HttpResponse:
     if other.isdigit():
         return redirect("measurements:merge_confirm", pk=child.pk, other=int(other))
     pairs, others = merge.pairs_with(child, access)
-    context = {"child": child, "pairs": pairs, "others": others, "nav_active": 7}
+    context = {
+        "child": child,
+        "ancestors": ancestors(child.desa),
+        "pairs": pairs,
+        "others": others,
+        "nav_active": 7,
+    }
     return render(request, "measurements/merge_pick.html", context)
 
 
@@ -104,6 +110,7 @@ def confirm(request: HttpRequest, pk: int, other: int) -> HttpResponse:
         "keep": shown[keep.pk],
         "drop": shown[drop.pk],
         "refused": status == 409,
+        "ancestors": ancestors(keep.desa),
         "nav_active": 7,
     }
     return render(request, "measurements/merge_confirm.html", context, status=status)

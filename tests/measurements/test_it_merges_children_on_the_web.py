@@ -49,8 +49,15 @@ def test_it_confirms_then_merges_and_says_what_it_did(client, kabupaten, operato
     client.force_login(operator)
     child_page = client.get(reverse("measurements:child", kwargs={"pk": a.pk})).content.decode()
     assert reverse("measurements:merge_pick", kwargs={"pk": a.pk}) in child_page
+    # the breadcrumb leads back: kabupaten … the desa's list of children, then the child
+    desa_list = reverse("measurements:children_desa", kwargs={"code": SOE})
+    assert 'class="breadcrumb' in child_page and desa_list in child_page
 
     plan = client.get(_confirm(a, b)).content.decode()
+    crumbs = plan[plan.index('class="breadcrumb') : plan.index("</ol>")]
+    assert desa_list in crumbs
+    assert reverse("measurements:child", kwargs={"pk": a.pk}) in crumbs
+    assert 'aria-current="page">Gabungkan<' in crumbs.replace("\n", "").replace("  ", "")
     assert "1 pengukuran dipindahkan ke anak yang dipertahankan." in plan
     assert "dihapus sebagai duplikat" in plan and "nama ibu/orang tua" in plan
     assert Child.objects.count() == 2  # looking changes nothing
