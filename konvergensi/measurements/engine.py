@@ -43,10 +43,11 @@ def compute(
     headc_cm: np.ndarray,
 ) -> dict[str, np.ndarray]:
     """Stored results for n measurements: float arrays (NaN = none) for ``Z_FIELDS``, bool
-    arrays for ``FLAG_FIELDS`` and object arrays of category text for ``CAT_FIELDS``."""
+    arrays for ``FLAG_FIELDS`` and ``standing_infant`` (not stored), and object arrays of
+    category text for ``CAT_FIELDS``."""
     n = len(sex)
     if n == 0:
-        return {f: np.zeros(0) for f in (*Z_FIELDS, *FLAG_FIELDS, *CAT_FIELDS)}
+        return {f: np.zeros(0) for f in (*Z_FIELDS, *FLAG_FIELDS, *CAT_FIELDS, "standing_infant")}
     measure = np.asarray(measure, dtype=object)
     measure = np.where(np.isin(measure, ["l", "h"]), measure, None)
     z = _zscores(
@@ -62,6 +63,9 @@ def compute(
     out: dict[str, np.ndarray] = {f: np.asarray(z[f], dtype=float) for f in Z_FIELDS}
     for f in FLAG_FIELDS:
         out[f] = np.asarray(z[f], dtype=float) == 1.0
+    # Measured standing below 9 months: the position is ignored (growth/RULES.md rule 4). Not
+    # stored; the import warns of it (STANDING_INFANT_MESSAGE).
+    out["standing_infant"] = np.asarray(z["c9mo_flag"], dtype=float) == 1.0
     # A flagged z is not counted (DESIGN §4): it is stored, categories come from unflagged z.
     usable = {
         "zwei": np.where(out["fwei"], np.nan, out["zwei"]),
@@ -94,6 +98,12 @@ def field_values(result: dict[str, np.ndarray], i: int) -> dict[str, Any]:
         values[f] = str(result[f][i] or "")
     values["engine_version"] = ENGINE_VERSION
     return values
+
+
+STANDING_INFANT_MESSAGE = (
+    "Cara ukur 'Berdiri' untuk anak di bawah 9 bulan tidak lazim: posisi diabaikan, panjang "
+    "dinilai menurut umur tanpa koreksi 0,7 cm (aturan WHO Anthro). Periksa cara ukurnya."
+)
 
 
 def flag_message(indicator: str, z: float) -> str:

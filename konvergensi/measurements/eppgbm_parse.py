@@ -385,6 +385,19 @@ def _parse_rows(
             "(nilai yang diterima: Terlentang, Berdiri)."
         ),
     )
+    if "measure" in raw.fields:
+        # Without a position the engine takes the table by age and corrects nothing (WHO,
+        # anthro): said, since a standing child of 1-2 years then counts 0.7 cm shorter.
+        c.add(
+            measure.is_null().to_numpy() & ~measure_unknown & ~np.isnan(lenhei),
+            "measure",
+            "warning",
+            "measure_missing",
+            lambda i: (
+                "Cara ukur kosong: panjang/tinggi dinilai menurut umur (terlentang di bawah "
+                "24 bulan, berdiri sejak 24 bulan) tanpa koreksi 0,7 cm."
+            ),
+        )
     oedema, oedema_unknown = codes(_text_col(raw, "oedema"), OEDEMA_CODES, pl.Boolean)
     c.add(
         oedema_unknown,

@@ -309,15 +309,19 @@ def _compute_growth(a: Analysis) -> None:
         muac_cm=f("muac_cm"),
         headc_cm=f("headc_cm"),
     )
+    found: list[tuple[int, str, str, str]] = []  # (row index, column, code, message)
     for flag, (indicator, zname, column) in engine.FLAG_INDICATORS.items():
-        hits = np.flatnonzero(a.results[flag])
         label = a.raw.label(column) if column in a.raw.fields else ""
-        for j in hits:
-            i = int(idx[j])
+        for j in np.flatnonzero(a.results[flag]):
             msg = engine.flag_message(indicator, float(a.results[zname][j]))
-            a.issues.append(RowIssue(int(a.raw.rows[i]), label, "warning", f"flag_{zname}", msg))
-            if a.status[i] == "ok":
-                a.status[i] = "warning"
+            found.append((int(idx[j]), label, f"flag_{zname}", msg))
+    label = a.raw.label("measure") if "measure" in a.raw.fields else ""
+    for j in np.flatnonzero(a.results["standing_infant"]):
+        found.append((int(idx[j]), label, "standing_infant", engine.STANDING_INFANT_MESSAGE))
+    for i, label, code, msg in found:
+        a.issues.append(RowIssue(int(a.raw.rows[i]), label, "warning", code, msg))
+        if a.status[i] == "ok":
+            a.status[i] = "warning"
 
 
 # --- children and measurements already stored ----------------------------------------------

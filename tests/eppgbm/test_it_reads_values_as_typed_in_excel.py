@@ -76,5 +76,8 @@ def test_it_leaves_the_position_to_the_age_when_cara_ukur_is_empty(tmp_path):
     parsed = _read(tmp_path, [{"Cara_Ukur": ""}, {"Cara_Ukur": "-"}, {"Cara_Ukur": "Berdiri"}])
 
     assert parsed.data["measure"].to_list() == [None, None, "h"]
-    assert parsed.issues == []
+    assert [(i.row, i.severity, i.code) for i in parsed.issues] == [
+        (2, "warning", "measure_missing"),
+        (3, "warning", "measure_missing"),
+    ]
     assert parsed.growth_inputs()["measure"].tolist() == ["", "", "h"]
