@@ -45,6 +45,41 @@ def norm_place(text: object) -> str:
     return _NON_ALNUM.sub("", s)
 
 
+_KAB_KIND = re.compile(
+    r"^(kabupaten|kab|kota administrasi|kabupaten administrasi|kotamadya|kodya|kota)\b\s*"
+)
+
+
+def kabupaten_key(text: object) -> tuple[str | None, str]:
+    """A kabupaten/kota name as ("kab" | "kota" | None, name key): "KAB. TIMOR TENGAH SELATAN"
+    → ("kab", "timortengahselatan"); "Kota Kupang" → ("kota", "kupang"); "Kupang" → (None,
+    "kupang"). Kabupaten Kupang and Kota Kupang are two places, told apart by the kind."""
+    s = " ".join(_NON_ALNUM.sub(" ", _ascii_lower(text)).split())
+    kind = None
+    m = _KAB_KIND.match(s)
+    if m:
+        kind = "kota" if m.group(1).startswith(("kota", "kod")) else "kab"
+        s = s[m.end() :]
+    return kind, _NON_ALNUM.sub("", s)
+
+
+def same_kabupaten(a: tuple[str | None, str], b: tuple[str | None, str]) -> bool:
+    """Keys of one place: the same name, and the same kind where both say it."""
+    return a[1] == b[1] and (a[0] is None or b[0] is None or a[0] == b[0])
+
+
+def may_abbreviate(text: object, name: object) -> bool:
+    """Whether ``text`` may be a short or misspelt way of writing kabupaten ``name``: its
+    initials ("TTS" for Timor Tengah Selatan) or a near miss of the name."""
+    key, full = kabupaten_key(text)[1], kabupaten_key(name)[1]
+    words = _NON_ALNUM.sub(" ", _ascii_lower(name)).split()
+    words = [w for w in words if w not in ("kabupaten", "kab", "kota", "administrasi")]
+    initials = "".join(w[0] for w in words)
+    if not key:
+        return True
+    return key == initials or difflib.SequenceMatcher(None, key, full).ratio() >= NEAR_MISS_CUTOFF
+
+
 def match_key(name: object, birth_date: dt.date | str, mother_name: object) -> str:
     """The key of a child without NIK within its desa (``Child.match_key``)."""
     born = birth_date.isoformat() if isinstance(birth_date, dt.date) else str(birth_date)

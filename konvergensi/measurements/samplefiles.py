@@ -167,7 +167,7 @@ def generate_eppgbm(
     date_style: Literal["cell", "dmy", "iso"] | None = None,
     encoding: str = "utf-8-sig",
     provinsi: str = "NUSA TENGGARA TIMUR",
-    kabupaten: str = "KUPANG",
+    kabupaten: str = "TIMOR TENGAH SELATAN",
     stunting_range: tuple[float, float] = (0.10, 0.45),
 ) -> GeneratedFile:
     """Write an e-PPGBM-style export of ``rows`` measurements (plus injected duplicate rows).

@@ -16,6 +16,7 @@ import io
 import json
 import logging
 import os
+import re
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -35,6 +36,7 @@ from simple_history.utils import bulk_update_with_history
 
 from konvergensi.accounts.access import Access
 from konvergensi.regions.models import Level, Posyandu, Region
+from konvergensi.regions.services import national_kabupaten
 
 from . import engine, eppgbm_match, fastwrite, matching
 from .eppgbm import (
@@ -46,6 +48,8 @@ from .eppgbm import (
     read_table,
     write_error_file,
 )
+from .eppgbm_issues import Severity
+from .eppgbm_values import texts
 from .models import Child, ImportBatch, ImportStatus, Measurement
 
 logger = logging.getLogger(__name__)
@@ -128,6 +132,8 @@ def _analyse(
         for issue in extra:
             if issue.severity == "error":
                 status[index[issue.row]] = "error"
+            elif status[index[issue.row]] == "ok":
+                status[index[issue.row]] = "warning"
     dup = d["duplicate_of"].is_not_null().to_numpy()
     importable = (status != "error") & ~dup
     analysis = Analysis(raw, parsed, status, region_code, issues + extra, suggestions, importable)
@@ -148,6 +154,59 @@ def _universe(region: Region) -> tuple[list[Region], list[Region]]:
     kec = list(qs.filter(level=Level.KECAMATAN).only("code", "name"))
     desa = list(qs.filter(level=Level.DESA).only("code", "name", "parent_id"))
     return kec, desa
+
+
+def _other_kabupaten(raw: RawTable, region: Region, issues: list[RowIssue]) -> np.ndarray:
+    """Rows whose Kab/Kota names another kabupaten/kota than the one the import's desa are
+    looked up in: errors (a desa of the same name there is not this one). A name that is no
+    kabupaten of the Kemendagri list and no near miss or initials of this one's is a warning:
+    the row is matched here. Only for an import within one kabupaten."""
+    n = len(raw)
+    bad = np.zeros(n, dtype=bool)
+    col = raw.column("kabupaten")
+    if col is None or region.code.count(".") < 1:
+        return bad
+    kab_code = region.code[:5]
+    own_name = Region.objects.filter(code=kab_code).values_list("name", flat=True).first()
+    if own_name is None:
+        return bad
+    national = national_kabupaten()
+    keys = {c: matching.kabupaten_key(nm) for c, nm in national}
+    own_keys = [matching.kabupaten_key(own_name)]
+    own_keys += [matching.kabupaten_key(nm) for c, nm in national if c == kab_code]
+    label = raw.label("kabupaten")
+
+    def verdict(text: str) -> tuple[Severity, str] | None:
+        key = matching.kabupaten_key(text)
+        if re.fullmatch(r"[\d.\s]+", text):  # a code, "53.02" or "5302"
+            digits = re.sub(r"\D", "", text)
+            if digits == kab_code.replace(".", ""):
+                return None
+            elsewhere = [nm for c, nm in national if c.replace(".", "") == digits]
+        elif not key[1] or any(matching.same_kabupaten(key, k) for k in own_keys):
+            return None
+        else:
+            elsewhere = [
+                nm for c, nm in national if c != kab_code and matching.same_kabupaten(key, keys[c])
+            ]
+        if elsewhere:
+            return "error", (
+                f"Kab/Kota '{text}' adalah {' atau '.join(elsewhere)}, bukan {own_name}: baris "
+                "tidak diimpor di sini."
+            )
+        if not re.fullmatch(r"[\d.\s]+", text) and matching.may_abbreviate(text, own_name):
+            return None
+        return "warning", (f"Kab/Kota '{text}' tidak dikenal; desa baris ini dicari di {own_name}.")
+
+    values = texts(col)
+    verdicts = {text: verdict(text) for text in values.drop_nulls().unique().to_list()}
+    said = {t: v for t, v in verdicts.items() if v is not None}
+    for i in np.flatnonzero(values.is_in(list(said)).fill_null(False).to_numpy()):
+        severity, message = said[values[int(i)]]
+        code = "kabupaten_other" if severity == "error" else "kabupaten_unknown"
+        issues.append(RowIssue(int(raw.rows[i]), label, severity, code, message))
+        bad[i] = severity == "error"
+    return bad
 
 
 def suggestion_key(kecamatan: str | None, desa: str | None) -> str:
@@ -261,7 +320,11 @@ def _resolve_desa(
     rows = raw.rows
     out: list[str | None] = []
     scope_ok: dict[str, bool] = {}
+    other_kab = _other_kabupaten(raw, region, issues)
     for i, key in enumerate(zip(kec_col, desa_col, code_col, strict=True)):
+        if other_kab[i]:
+            out.append(None)
+            continue
         hit = resolved.get(key)
         if hit is None:
             hit = resolved[key] = resolve(*key)
@@ -270,6 +333,19 @@ def _resolve_desa(
             issues.append(RowIssue(int(rows[i]), problem[0], "error", problem[1], problem[2]))
             if problem[1] == "desa_suggestion":
                 suggestions[suggestion_key(key[0], key[1])]["rows"] += 1
+        if code is not None and not (code == region.code or code.startswith(region.code + ".")):
+            # an import for a kecamatan (the CLI's --region) keeps to it
+            issues.append(
+                RowIssue(
+                    int(rows[i]),
+                    desa_label,
+                    "error",
+                    "desa_outside_import_region",
+                    f"Desa {desa_name[code]} ({code}) di luar wilayah impor ini ({region_name}); "
+                    "baris tidak diimpor.",
+                )
+            )
+            code = None
         if code is not None:
             ok = scope_ok.get(code)
             if ok is None:

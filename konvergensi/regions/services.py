@@ -4,6 +4,7 @@ importing puskesmas and posyandu from a template, and optional GeoJSON boundarie
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -44,6 +45,13 @@ def _rows(level: Level, filename: str) -> Iterator[tuple[str, str | None, str]]:
                 yield row[0], None, row[1]
             else:
                 yield row[0], row[1], row[2]
+
+
+@functools.cache
+def national_kabupaten() -> tuple[tuple[str, str], ...]:
+    """Every kabupaten/kota of the shipped Kemendagri list as (code, name), loaded into the
+    database or not: an import names the kabupaten of a file that is not this one's."""
+    return tuple((code, name) for code, _, name in _rows(Level.KABUPATEN, "regencies.csv"))
 
 
 def _wanted(code: str, scope: str) -> bool:

@@ -40,7 +40,10 @@ class Command(BaseCommand):
             help="periksa saja, jangan simpan (impornya tercatat sebagai dibatalkan)",
         )
         parser.add_argument("--user", help="nama pengguna pengimpor (bawaan: superuser pertama)")
-        parser.add_argument("--region", help="kode wilayah (bawaan: wilayah pengguna)")
+        parser.add_argument(
+            "--region",
+            help="kode wilayah (bawaan: kabupaten pengguna); baris di luarnya tidak diimpor",
+        )
         parser.add_argument(
             "--desa",
             action="append",
