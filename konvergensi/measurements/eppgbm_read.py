@@ -18,7 +18,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 import polars as pl
@@ -215,6 +215,7 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     found, sheet = best
     _check_required(found)
     cells = sheet.to_python(skip_empty_area=False)
+    _fill_merged_down(cells, _merged_ranges(sheet), below=found.row)
     width = len(found.labels)
     body = cells[found.row + 1 :]
     del cells
@@ -223,6 +224,33 @@ def _read_workbook(data: bytes, name: str) -> RawTable:
     columns = [Cells.of(col) for col in _transpose(body, width)]
     del body
     return _finish(columns, found, name=name, fmt=fmt, sheet_name=sheet.name)
+
+
+Merged = Sequence[tuple[tuple[int, int], tuple[int, int]]]  # ((row, col), (last row, last col))
+
+
+def _merged_ranges(sheet: python_calamine.CalamineSheet) -> Merged:
+    try:
+        return sheet.merged_cell_ranges or []
+    except Exception:  # a format calamine reads no merges from: none
+        return []
+
+
+def _fill_merged_down(rows: list[list[Any]], merged: Merged, *, below: int) -> None:
+    """Give a cell merged down over data rows to every row of the merge, as the sheet shows
+    it: a clerk merges "CENDANA" over the rows of one desa, and the file stores it in the top
+    cell only. Rows 0-based, as ``rows``; merges in the header (at or above ``below``) and
+    merges across columns of one row (a total line) are left alone. In place."""
+    for (r0, c0), (r1, _) in merged:
+        if r1 <= r0 or r0 <= below or r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        value = rows[r0][c0]
+        if value == "" or value is None:
+            continue
+        for r in range(r0 + 1, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            if c0 < len(row) and row[c0] == "":
+                row[c0] = value
 
 
 def _transpose(rows: Sequence[Sequence[object]], width: int) -> list[Sequence[object]]:
@@ -285,23 +313,25 @@ def _read_html(data: bytes, name: str) -> RawTable:
         # lxml copies what it is fed as UTF-8: a slice at a time, not the whole page at once
         for start in range(0, len(text), _HTML_CHUNK):
             parser.feed(text[start : start + _HTML_CHUNK])
-        tables: list[list[list[str]]] = parser.close()
+        grids: list[_HtmlGrid] = parser.close()
     except etree.LxmlError as exc:
         raise ImportFileError(HTML_PAGE_MESSAGE) from exc
     del text
-    if not any(cell for rows in tables for row in rows for cell in row):
+    if not any(cell for g in grids for row in g.rows for cell in row):
         raise ImportFileError(HTML_PAGE_MESSAGE)
-    best, nearest = _best_header((rows, _even(rows[:HEADER_SEARCH_ROWS])) for rows in tables)
+    best, nearest = _best_header((g, _even(g.rows[:HEADER_SEARCH_ROWS])) for g in grids)
     if best is None:
         raise _no_header_error(nearest)
-    found, rows = best
+    found, grid = best
     _check_required(found)
+    rows = grid.rows
+    _fill_merged_down(rows, grid.merged, below=found.row)
     body = rows[found.row + 1 :]
     if not body:
         raise _no_rows_error()
     width = len(found.labels)
     columns = [Cells(pl.Series(col, dtype=pl.String)) for col in _transpose(body, width)]
-    del body, rows, tables, best
+    del body, rows, grids, grid, best
     return _finish(columns, found, name=name, fmt="html", encoding=encoding)
 
 
@@ -321,14 +351,14 @@ class _HtmlTables:
     """
 
     def __init__(self) -> None:
-        self.tables: list[list[list[str]]] = []
+        self.tables: list[_HtmlGrid] = []
         self._open: list[_HtmlGrid] = []  # the tables being read, innermost last
         self._hidden = 0  # depth inside <script> or <style>
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         if tag == "table":
             grid = _HtmlGrid()
-            self.tables.append(grid.rows)
+            self.tables.append(grid)
             self._open.append(grid)
         elif tag in ("script", "style"):
             self._hidden += 1
@@ -359,7 +389,7 @@ class _HtmlTables:
         if self._open and not self._hidden:
             self._open[-1].data(text)
 
-    def close(self) -> list[list[list[str]]]:
+    def close(self) -> list[_HtmlGrid]:
         while self._open:
             self._open.pop().end_row()
         return self.tables
@@ -375,6 +405,7 @@ class _HtmlGrid:
         self._cell: list[str] | None = None
         self._span = (1, 1)
         self._covered: dict[int, int] = {}  # column → last row index a rowspan above covers
+        self.merged: list[tuple[tuple[int, int], tuple[int, int]]] = []  # rowspans, as a sheet's
 
     def start_row(self) -> None:
         self.end_row()
@@ -416,6 +447,7 @@ class _HtmlGrid:
         if rowspan > 1:
             for j in range(col, end):
                 self._covered[j] = r + rowspan - 1
+            self.merged.append(((r, col), (r + rowspan - 1, end - 1)))
 
 
 def _span(value: str | None, limit: int, *, zero: int) -> int:
