@@ -9,7 +9,9 @@ and it is looked up again.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 
 # canonical field -> header spellings seen in exports (any case, spacing or punctuation)
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -121,3 +123,30 @@ def missing_required(fields: set[str]) -> list[str]:
     if "desa" not in fields and "desa_code" not in fields:
         missing.append(LABELS["desa"])
     return missing
+
+
+NEAR_HEADER_CUTOFF = 0.8  # difflib ratio: "tgllahr" ~ "tgllahir" 0.93, "berat" ~ "tinggi" 0.36
+
+# the fields behind each name ``missing_required`` gives
+_REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
+    **{LABELS[f]: (f,) for f in ("name", "sex", "birth_date", "measurement_date", "kecamatan")},
+    LABELS["desa"]: ("desa", "desa_code"),
+    "Berat atau Tinggi": ("weight_kg", "lenhei_cm"),
+}
+
+
+def near_header(missing: str, labels: Iterable[str], taken: set[int]) -> str | None:
+    """A header of the file that looks like a misspelling of required column ``missing`` (a
+    name from ``missing_required``): "Tgl Lahr" for Tgl Lahir. Only among columns that name
+    no field (not in ``taken``, by position); None when none is close."""
+    wanted = [normalise_header(a) for f in _REQUIRED_FIELDS.get(missing, ()) for a in ALIASES[f]]
+    best, score = None, 0.0
+    for j, label in enumerate(labels):
+        key = normalise_header(_UNIT.sub("", label))
+        if j in taken or not key:
+            continue
+        for w in wanted:
+            ratio = difflib.SequenceMatcher(None, key, w).ratio()
+            if ratio > score:
+                best, score = label, ratio
+    return best if score >= NEAR_HEADER_CUTOFF else None

@@ -25,7 +25,7 @@ import polars as pl
 import python_calamine
 from lxml import etree
 
-from .eppgbm_headers import field_for_header, missing_required
+from .eppgbm_headers import field_for_header, missing_required, near_header
 from .eppgbm_values import Cells, cell_text
 
 HEADER_SEARCH_ROWS = 15
@@ -608,12 +608,21 @@ def _no_rows_error() -> ImportFileError:
 
 def _check_required(found: _Header) -> None:
     missing = missing_required(set(found.fields))
-    if missing:
-        raise ImportFileError(
-            "Berkas ini bukan ekspor e-PPGBM: kolom wajib tidak ditemukan: "
-            + ", ".join(missing)
-            + "."
-        )
+    if not missing:
+        return
+    taken = set(found.fields.values())
+    named, hinted = [], False
+    for name in missing:
+        near = near_header(name, found.labels, taken)
+        hinted = hinted or near is not None
+        named.append(f"{name} (mungkin kolom '{near}'?)" if near else name)
+    advice = " Perbaiki judul kolomnya sesuai ekspor e-PPGBM lalu unggah kembali." if hinted else ""
+    raise ImportFileError(
+        "Berkas ini bukan ekspor e-PPGBM: kolom wajib tidak ditemukan: "
+        + ", ".join(named)
+        + "."
+        + advice
+    )
 
 
 def _header_text(value: object) -> str:
