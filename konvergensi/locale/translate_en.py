@@ -17,7 +17,12 @@ from pathlib import Path
 
 PO = Path(__file__).resolve().parent / "en" / "LC_MESSAGES" / "django.po"
 
+# A msgid with a context ({% translate "Galat" context "satu masalah" %}) is looked up as
+# "<context>\x04<msgid>".
 EN = {
+    "satu masalah\x04Galat": "Error",
+    "satu masalah\x04Peringatan": "Warning",
+    "(tanpa desa)": "(no desa)",
     "Bappeda": "Bappeda",
     "Puskesmas": "Puskesmas",
     "Kecamatan": "Kecamatan",
@@ -1082,7 +1087,11 @@ def translate(text: str) -> tuple[str, list[str]]:
             continue
         s0 = next(i for i, line in enumerate(lines) if line.startswith("msgstr"))
         existing = "" if fuzzy else _unquote(lines[s0:])
-        value = _lookup(msgid) or existing
+        context = [
+            line[len("msgctxt ") :].strip('"') for line in head if line.startswith("msgctxt ")
+        ]
+        key = f"{context[0]}\x04{msgid}" if context else msgid  # gettext's own separator
+        value = _lookup(key) or existing
         if not value:
             missing.append(msgid)
         out.append("\n".join(head + body + [f"msgstr {_quote(value)}"]))

@@ -861,7 +861,8 @@ def _summary(a: Analysis, confirmations: dict[str, str]) -> dict[str, Any]:
         if code:
             key, label = code, names.get(code, code)
         else:
-            key = label = " / ".join(x for x in (kec_col[i], desa_col[i]) if x) or "(tanpa desa)"
+            # "" = no desa at all: the page names it in the reader's language
+            key = label = " / ".join(x for x in (kec_col[i], desa_col[i]) if x)
         entry = by_desa.setdefault(
             key, {"code": code or "", "name": label, "ok": 0, "warning": 0, "error": 0}
         )

@@ -59,3 +59,22 @@ def test_it_cancels_a_preview(client, operator, tmp_path):
     client.post(reverse("measurements:cancel", args=[batch.pk]))
     batch.refresh_from_db()
     assert batch.status == ImportStatus.CANCELLED and Measurement.objects.count() == 0
+
+
+def test_the_preview_speaks_the_readers_language(client, operator, tmp_path, settings):
+    path = write_csv(tmp_path / "feb.csv", [row("Ani"), row("Budi", kec="", desa="")])
+    client.force_login(operator)
+    upload = SimpleUploadedFile("feb.csv", path.read_bytes(), content_type="text/csv")
+    client.post(reverse("measurements:upload"), {"file": upload})
+    url = reverse("measurements:batch", args=[ImportBatch.objects.get().pk])
+
+    indonesian = client.get(url).content.decode()
+    assert "(tanpa desa)" in indonesian
+    assert '<span class="badge text-bg-danger">Galat</span>' in indonesian
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(url).content.decode()
+    assert "(no desa)" in english and "(tanpa desa)" not in english
+    # one problem is an "Error", the column of counts "Errors"
+    assert '<span class="badge text-bg-danger">Error</span>' in english
+    assert ">Errors</th>" in english

@@ -25,7 +25,11 @@ def _entries() -> list[dict]:
     entries = []
     for block in (LC / "django.po").read_text(encoding="utf-8").split("\n\n"):
         lines = [line for line in block.strip().split("\n") if not line.startswith("#~")]
-        keys = [i for i, line in enumerate(lines) if re.match(r"(msgid|msgid_plural|msgstr)", line)]
+        keys = [
+            i
+            for i, line in enumerate(lines)
+            if re.match(r"(msgctxt|msgid|msgid_plural|msgstr)", line)
+        ]
         if not keys:
             continue
         parts: dict[str, list[str]] = {}
@@ -36,6 +40,7 @@ def _entries() -> list[dict]:
             entries.append(
                 {
                     "msgid": msgid,
+                    "context": _unquote(parts["msgctxt"]) if "msgctxt" in parts else None,
                     "plural": "msgid_plural" in parts,
                     "msgstrs": [_unquote(v) for k, v in parts.items() if k.startswith("msgstr")],
                     "fuzzy": any(
@@ -68,10 +73,14 @@ def test_it_keeps_the_placeholders_of_every_msgid():
 def test_the_compiled_catalogue_matches_the_po():
     with open(LC / "django.mo", "rb") as f:
         mo = gettext.GNUTranslations(f)
+
+    def compiled(e: dict) -> str:
+        return mo.pgettext(e["context"], e["msgid"]) if e["context"] else mo.gettext(e["msgid"])
+
     stale = [
         e["msgid"]
         for e in ENTRIES
-        if not e["plural"] and e["msgstrs"][0] and mo.gettext(e["msgid"]) != e["msgstrs"][0]
+        if not e["plural"] and e["msgstrs"][0] and compiled(e) != e["msgstrs"][0]
     ]
     assert stale == [], f"run manage.py compilemessages: {stale[:5]}"
 
