@@ -14,7 +14,7 @@ from functools import cached_property
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from konvergensi.regions.models import Region
+from konvergensi.regions.models import Region, within
 
 from .models import Institution, InstitutionKind, Role, User
 
@@ -35,7 +35,7 @@ class Scope:
             # A puskesmas sees exactly the desa it serves, never a sibling desa; aggregates
             # above them are built from those desa only.
             return code in self.desa_codes
-        return any(code == p or code.startswith(p + ".") for p in self.prefixes)
+        return any(within(code, p) for p in self.prefixes)
 
     def reaches(self, code: str) -> bool:
         """The region is visible, or on the way down to a visible one (for drill-down)."""
@@ -235,7 +235,7 @@ class Access:
         return any(
             self.can_edit_for(inst)
             for inst in responsible
-            if inst.region_id == kabupaten_code or inst.region_id.startswith(kabupaten_code + ".")
+            if within(inst.region_id, kabupaten_code)
         )
 
 

@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 
 from konvergensi.accounts.access import Access
 from konvergensi.accounts.models import Institution, InstitutionKind
+from konvergensi.regions.models import within
 
 from .models import Indicator, Program, SupplyType, Upload
 
@@ -35,7 +36,7 @@ def can_edit_targets(access: Access, kabupaten_code: str) -> bool:
 
 def in_user_kabupaten(access: Access, region_code: str) -> bool:
     kab = access.kabupaten_code
-    inside = kab is not None and (region_code == kab or region_code.startswith(kab + "."))
+    inside = kab is not None and within(region_code, kab)
     return access.user.is_superuser or (inside and access.scope.contains(region_code))
 
 

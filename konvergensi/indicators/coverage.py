@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from konvergensi.accounts.access import Access
-from konvergensi.regions.models import Level, Region
+from konvergensi.regions.models import Level, Region, within
 
 from . import access as rules
 from .entry import compute_figure, owner_institution
@@ -147,7 +147,7 @@ class CoverageSpec(TableSpec):
         kab = self.kabupaten_code
         if region is None:
             errors.add("kode_wilayah", _("kode wilayah '%(c)s' tidak dikenal") % {"c": code})
-        elif not (code == kab or code.startswith(kab + ".")):
+        elif not within(code, kab):
             errors.add("kode_wilayah", _("wilayah %(c)s di luar kabupaten Anda") % {"c": code})
         elif indicator is not None and not level_allows(indicator, region.level):
             errors.add(

@@ -41,7 +41,7 @@ import growth
 from analytics.prevalence import INDICATORS as CUTOFFS
 from analytics.prevalence import aggregate_by_prefix, wilson_interval
 from konvergensi.accounts.access import Scope
-from konvergensi.regions.models import Level, Posyandu, Puskesmas, Region
+from konvergensi.regions.models import Level, Posyandu, Puskesmas, Region, within
 
 from .models import (
     ImportBatch,
@@ -327,8 +327,7 @@ def count_by(
             return {
                 code: counts
                 for code, counts in stored.items()
-                if (code == prefix or code.startswith(prefix + "."))
-                and (scope is None or scope.contains(code))
+                if within(code, prefix) and (scope is None or scope.contains(code))
             }
     scope_key = "all" if scope is None else f"{scope.prefixes}|{sorted(scope.desa_codes or [])}"
     raw = f"{key}|{prefix}|{period.start}|{period.end}|{scope_key}|{sorted(filters.items())}"
@@ -504,7 +503,7 @@ def round_counts(period: Period, prefix: str) -> dict[str, np.ndarray] | None:
     rnd = MeasurementRound.objects.filter(pk=period.round_id).first()
     if rnd is None or (rnd.start_date, rnd.end_date) != (period.start, period.end):
         return None
-    if not (prefix == rnd.region_id or prefix.startswith(rnd.region_id + ".")):
+    if not within(prefix, rnd.region_id):
         return None
     return {code: np.array(v, dtype=np.int64) for code, v in refresh_round(rnd).items()}
 

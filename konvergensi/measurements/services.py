@@ -35,7 +35,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from konvergensi.accounts.access import Access
-from konvergensi.regions.models import Level, Posyandu, Region
+from konvergensi.regions.models import Level, Posyandu, Region, within
 from konvergensi.regions.services import national_kabupaten
 
 from . import engine, eppgbm_match, fastwrite, matching
@@ -333,7 +333,7 @@ def _resolve_desa(
             issues.append(RowIssue(int(rows[i]), problem[0], "error", problem[1], problem[2]))
             if problem[1] == "desa_suggestion":
                 suggestions[suggestion_key(key[0], key[1])]["rows"] += 1
-        if code is not None and not (code == region.code or code.startswith(region.code + ".")):
+        if code is not None and not within(code, region.code):
             # an import for a kecamatan (the CLI's --region) keeps to it
             issues.append(
                 RowIssue(

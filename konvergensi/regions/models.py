@@ -27,6 +27,12 @@ def level_of_code(code: str) -> Level:
     return [Level.PROVINSI, Level.KABUPATEN, Level.KECAMATAN, Level.DESA][code.count(".")]
 
 
+def within(code: str, prefix: str) -> bool:
+    """Whether region ``code`` is region ``prefix`` or lies below it ("53.02.01" within
+    "53.02"; "53.021" is not)."""
+    return code == prefix or code.startswith(prefix + ".")
+
+
 def parent_code(code: str) -> str | None:
     return code.rsplit(".", 1)[0] if "." in code else None
 
