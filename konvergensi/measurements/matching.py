@@ -45,22 +45,28 @@ def norm_place(text: object) -> str:
     return _NON_ALNUM.sub("", s)
 
 
+# the longer forms first: "kabupaten administrasi" must not stop at "kabupaten"
 _KAB_KIND = re.compile(
-    r"^(kabupaten|kab|kota administrasi|kabupaten administrasi|kotamadya|kodya|kota)\b\s*"
+    r"^(kabupaten administrasi|kota administrasi|kabupaten|kotamadya|kodya|kota|kab)\b\s*"
 )
+
+
+def _kabupaten_words(text: object) -> tuple[str | None, list[str]]:
+    """("kab" | "kota" | None, the words of the name without that prefix)."""
+    s = " ".join(_NON_ALNUM.sub(" ", _ascii_lower(text)).split())
+    m = _KAB_KIND.match(s)
+    if m is None:
+        return None, s.split()
+    kind = "kota" if m.group(1).startswith(("kota", "kod")) else "kab"
+    return kind, s[m.end() :].split()
 
 
 def kabupaten_key(text: object) -> tuple[str | None, str]:
     """A kabupaten/kota name as ("kab" | "kota" | None, name key): "KAB. TIMOR TENGAH SELATAN"
     → ("kab", "timortengahselatan"); "Kota Kupang" → ("kota", "kupang"); "Kupang" → (None,
     "kupang"). Kabupaten Kupang and Kota Kupang are two places, told apart by the kind."""
-    s = " ".join(_NON_ALNUM.sub(" ", _ascii_lower(text)).split())
-    kind = None
-    m = _KAB_KIND.match(s)
-    if m:
-        kind = "kota" if m.group(1).startswith(("kota", "kod")) else "kab"
-        s = s[m.end() :]
-    return kind, _NON_ALNUM.sub("", s)
+    kind, words = _kabupaten_words(text)
+    return kind, "".join(words)
 
 
 def same_kabupaten(a: tuple[str | None, str], b: tuple[str | None, str]) -> bool:
@@ -71,12 +77,12 @@ def same_kabupaten(a: tuple[str | None, str], b: tuple[str | None, str]) -> bool
 def may_abbreviate(text: object, name: object) -> bool:
     """Whether ``text`` may be a short or misspelt way of writing kabupaten ``name``: its
     initials ("TTS" for Timor Tengah Selatan) or a near miss of the name."""
-    key, full = kabupaten_key(text)[1], kabupaten_key(name)[1]
-    words = _NON_ALNUM.sub(" ", _ascii_lower(name)).split()
-    words = [w for w in words if w not in ("kabupaten", "kab", "kota", "administrasi")]
-    initials = "".join(w[0] for w in words)
+    key = kabupaten_key(text)[1]
+    words = _kabupaten_words(name)[1]
     if not key:
         return True
+    initials = "".join(w[0] for w in words)
+    full = "".join(words)
     return key == initials or difflib.SequenceMatcher(None, key, full).ratio() >= NEAR_MISS_CUTOFF
 
 

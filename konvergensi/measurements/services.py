@@ -177,15 +177,16 @@ def _other_kabupaten(raw: RawTable, region: Region, issues: list[RowIssue]) -> n
     label = raw.label("kabupaten")
 
     def verdict(text: str) -> tuple[Severity, str] | None:
-        key = matching.kabupaten_key(text)
-        if re.fullmatch(r"[\d.\s]+", text):  # a code, "53.02" or "5302"
+        is_code = re.fullmatch(r"[\d.\s]+", text) is not None  # "53.02" or "5302"
+        if is_code:
             digits = re.sub(r"\D", "", text)
             if digits == kab_code.replace(".", ""):
                 return None
             elsewhere = [nm for c, nm in national if c.replace(".", "") == digits]
-        elif not key[1] or any(matching.same_kabupaten(key, k) for k in own_keys):
-            return None
         else:
+            key = matching.kabupaten_key(text)
+            if not key[1] or any(matching.same_kabupaten(key, k) for k in own_keys):
+                return None
             elsewhere = [
                 nm for c, nm in national if c != kab_code and matching.same_kabupaten(key, keys[c])
             ]
@@ -194,7 +195,7 @@ def _other_kabupaten(raw: RawTable, region: Region, issues: list[RowIssue]) -> n
                 f"Kab/Kota '{text}' adalah {' atau '.join(elsewhere)}, bukan {own_name}: baris "
                 "tidak diimpor di sini."
             )
-        if not re.fullmatch(r"[\d.\s]+", text) and matching.may_abbreviate(text, own_name):
+        if not is_code and matching.may_abbreviate(text, own_name):
             return None
         return "warning", (f"Kab/Kota '{text}' tidak dikenal; desa baris ini dicari di {own_name}.")
 

@@ -2,6 +2,7 @@
 where the kecamatan and desa names exist here too; the ways users write this kabupaten's name
 pass. An import for one kecamatan (the CLI's --region) keeps to that kecamatan."""
 
+from konvergensi.measurements.matching import kabupaten_key, may_abbreviate
 from konvergensi.measurements.models import Measurement
 from konvergensi.measurements.services import confirm_import, preview_import
 from konvergensi.regions.models import Region
@@ -72,3 +73,14 @@ def test_an_import_for_one_kecamatan_keeps_to_it(tmp_path, operator, kabupaten):
         "Desa SoE (53.02.01.1001) di luar wilayah impor ini (Mollo Selatan); baris tidak diimpor."
     )
     assert (batch.rows_ok, batch.rows_error) == (1, 1)
+
+
+def test_the_kabupaten_key_strips_the_whole_prefix_of_the_administrative_names():
+    # DKI Jakarta's names carry "Administrasi"; a file writes them without it
+    assert kabupaten_key("Kabupaten Administrasi Kepulauan Seribu") == ("kab", "kepulauanseribu")
+    assert kabupaten_key("Kota Administrasi Jakarta Pusat") == ("kota", "jakartapusat")
+    assert kabupaten_key("KAB. TIMOR TENGAH SELATAN") == ("kab", "timortengahselatan")
+    assert kabupaten_key("Kupang") == (None, "kupang")
+    assert may_abbreviate("TTS", "Kabupaten Timor Tengah Selatan")
+    assert may_abbreviate("JP", "Kota Administrasi Jakarta Pusat")
+    assert not may_abbreviate("Belu", "Kabupaten Timor Tengah Selatan")
