@@ -107,39 +107,31 @@ def field_for_header(text: object) -> str | None:
     return field
 
 
-def missing_required(fields: set[str]) -> list[str]:
-    """The e-PPGBM names of required columns absent from ``fields``, in the usual order.
+# Required columns as the user is told of them, each with the fields any of which will do:
+# Nama, JK, Tgl Lahir, Tanggal Pengukuran, Berat or Tinggi (at least one), Kec (not needed when
+# Kode Desa is there, the code names the kecamatan) and Desa/Kel (or Kode Desa).
+_REQUIRED: tuple[tuple[str, tuple[str, ...]], ...] = (
+    *((LABELS[f], (f,)) for f in ("name", "sex", "birth_date", "measurement_date")),
+    ("Berat atau Tinggi", ("weight_kg", "lenhei_cm")),
+    (LABELS["kecamatan"], ("kecamatan", "desa_code")),
+    (LABELS["desa"], ("desa", "desa_code")),
+)
 
-    Required: Nama, JK, Tgl Lahir, Tanggal Pengukuran, Berat or Tinggi (at least one), Desa/Kel
-    (or Kode Desa) and Kec (not needed when Kode Desa is there, the code names the kecamatan).
-    """
-    missing = [LABELS[f] for f in ("name", "sex", "birth_date") if f not in fields]
-    if "measurement_date" not in fields:
-        missing.append(LABELS["measurement_date"])
-    if "weight_kg" not in fields and "lenhei_cm" not in fields:
-        missing.append("Berat atau Tinggi")
-    if "kecamatan" not in fields and "desa_code" not in fields:
-        missing.append(LABELS["kecamatan"])
-    if "desa" not in fields and "desa_code" not in fields:
-        missing.append(LABELS["desa"])
-    return missing
+
+def missing_required(fields: set[str]) -> list[str]:
+    """The e-PPGBM names of required columns absent from ``fields``, in the usual order."""
+    return [label for label, any_of in _REQUIRED if fields.isdisjoint(any_of)]
 
 
 NEAR_HEADER_CUTOFF = 0.8  # difflib ratio: "tgllahr" ~ "tgllahir" 0.93, "berat" ~ "tinggi" 0.36
-
-# the fields behind each name ``missing_required`` gives
-_REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
-    **{LABELS[f]: (f,) for f in ("name", "sex", "birth_date", "measurement_date", "kecamatan")},
-    LABELS["desa"]: ("desa", "desa_code"),
-    "Berat atau Tinggi": ("weight_kg", "lenhei_cm"),
-}
 
 
 def near_header(missing: str, labels: Iterable[str], taken: set[int]) -> str | None:
     """A header of the file that looks like a misspelling of required column ``missing`` (a
     name from ``missing_required``): "Tgl Lahr" for Tgl Lahir. Only among columns that name
     no field (not in ``taken``, by position); None when none is close."""
-    wanted = [normalise_header(a) for f in _REQUIRED_FIELDS.get(missing, ()) for a in ALIASES[f]]
+    any_of = next((fields for label, fields in _REQUIRED if label == missing), ())
+    wanted = [normalise_header(a) for f in any_of for a in ALIASES[f]]
     best, score = None, 0.0
     for j, label in enumerate(labels):
         key = normalise_header(_UNIT.sub("", label))
