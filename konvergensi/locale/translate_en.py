@@ -1007,7 +1007,7 @@ PLURALS = {
 
 
 def _unquote(lines: list[str]) -> str:
-    pattern = re.compile(r'^(?:msgid(?:_plural)? |msgstr(?:\[\d\])? )?"(.*)"$')
+    pattern = re.compile(r'^(?:msgctxt |msgid(?:_plural)? |msgstr(?:\[\d\])? )?"(.*)"$')
     matches = (pattern.match(line) for line in lines)
     return "".join(m.group(1) for m in matches if m).replace('\\"', '"')
 
@@ -1087,10 +1087,8 @@ def translate(text: str) -> tuple[str, list[str]]:
             continue
         s0 = next(i for i, line in enumerate(lines) if line.startswith("msgstr"))
         existing = "" if fuzzy else _unquote(lines[s0:])
-        context = [
-            line[len("msgctxt ") :].strip('"') for line in head if line.startswith("msgctxt ")
-        ]
-        key = f"{context[0]}\x04{msgid}" if context else msgid  # gettext's own separator
+        context = [line for line in head if line.startswith("msgctxt ")]
+        key = f"{_unquote(context)}\x04{msgid}" if context else msgid  # gettext's separator
         value = _lookup(key) or existing
         if not value:
             missing.append(msgid)
